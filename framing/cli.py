@@ -1,0 +1,209 @@
+"""Command line: ``framing report|analyze|clean|kwic|validate`` (also ``python -m framing``).
+
+Thin by design: parse arguments, call the library, print one-line errors.
+Exit codes: 0 = done (at least one article analysed), 2 = nothing usable
+(no article loaded, bad arguments or a bad file), 130 = interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import signal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import FrameType
+
+from framing import __version__
+from framing.errors import FramingError
+from framing.model import Corpus
+
+EXIT_OK = 0
+EXIT_NOTHING = 2
+EXIT_INTERRUPTED = 130
+
+
+def _err(message: str) -> None:
+    print(f"framing: {message}", file=sys.stderr)
+
+
+def _load(path: str | None, *, quiet: bool = False) -> Corpus:
+    from framing.corpus.loading import load_corpus, relpath
+
+    corpus = load_corpus(path)
+    if corpus.problems and not quiet:
+        _err(f"{len(corpus.problems)} problem(s) while loading; skipped:")
+        for p in corpus.problems:
+            print(f"  - {relpath(p.path)}: {p.reason}", file=sys.stderr)
+    if not corpus.articles:
+        raise FramingError(f"no article could be loaded from {corpus.source}")
+    return corpus
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    formats = tuple(f.strip().lower() for f in value.split(",") if f.strip())
+    bad = [f for f in formats if f not in ("html", "pdf")]
+    if bad or not formats:
+        raise argparse.ArgumentTypeError(f"formats must be html and/or pdf, got {value!r}")
+    return formats
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Analyse a corpus and write the comparison report."""
+    from framing.pipeline import analyze
+    from framing.report import build_report
+
+    corpus = _load(args.corpus)
+    analysis = analyze(corpus, progress=sys.stderr.isatty())
+    written = build_report(
+        analysis,
+        out_dir=Path(args.out),
+        formats=args.format,
+        command=args.command_line,
+        validity=Path(args.validity) if args.validity else None,
+    )
+    for path in written:
+        print(path)
+    return EXIT_OK
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    """Write the span table (CSV or Parquet)."""
+    from framing.pipeline import analyze
+    from framing.tables import write_table
+
+    out = Path(args.out)
+    if out.suffix.lower() not in (".csv", ".parquet"):
+        raise FramingError(f"{args.out}: --out must end in .csv or .parquet")
+    corpus = _load(args.corpus)
+    analysis = analyze(corpus, progress=sys.stderr.isatty())
+    write_table(analysis.spans, out)
+    print(f"{len(analysis.spans)} spans from {len(analysis.articles)} articles -> {out}")
+    return EXIT_OK
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    """Write each article's cleaned text and the audit of removed lines."""
+    import pandas as pd
+
+    from framing.atomic import write_text
+    from framing.tables import write_table
+
+    corpus = _load(args.corpus)
+    out = Path(args.out)
+    rows: list[dict[str, object]] = []
+    for article in corpus.articles:
+        name = Path(article.id).name or "article"
+        write_text(out / f"{name}.txt", article.text)
+        rows.extend({"article_id": article.id, "line": r.line, "text": r.text, "rule": r.rule} for r in article.removed)
+    write_table(pd.DataFrame(rows, columns=["article_id", "line", "text", "rule"]), out / "removed.csv")
+    print(f"{len(corpus.articles)} cleaned articles and removed.csv ({len(rows)} lines) -> {out}")
+    return EXIT_OK
+
+
+def cmd_kwic(args: argparse.Namespace) -> int:
+    """Print every occurrence of a term with context, voice and speaker."""
+    from framing.kwic import kwic
+
+    corpus = _load(args.corpus)
+    rows = kwic(corpus, args.term, window=args.width)
+    if rows.empty:
+        print(f"no occurrence of {args.term!r}")
+        return EXIT_OK
+    w = args.width
+    for r in rows.to_dict("records"):
+        who = str(r["voice"]) + (f" ({r['speaker']})" if r["speaker"] else "")
+        left, right = str(r["left"])[-w:], str(r["right"])[:w]
+        print(f"{r['outlet_id']:>10} | {left:>{w}} [{r['match']}] {right:<{w}} | {who}")
+    print(f"{len(rows)} occurrence(s) in {rows['outlet_id'].nunique()} outlet(s)")
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Score every measure against the gold data and print the validity table."""
+    from framing.evaluation.run import format_table, run_validation, write_json
+
+    gold = Path(args.gold) if args.gold else None
+    rows = run_validation(gold_dir=gold, only=args.only)
+    print(format_table(rows))
+    if args.json:
+        write_json(rows, Path(args.json))
+        print(f"-> {args.json}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (one sub-command per task)."""
+    parser = argparse.ArgumentParser(
+        prog="framing",
+        description="Compare how news outlets frame one story; every figure traceable to its words.",
+    )
+    parser.add_argument("--version", action="version", version=f"framing {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    corpus_help = "folder (manifest.csv + .txt, or .html files), .html, .jsonl or .csv; default: the seeds"
+
+    p = sub.add_parser("report", help="write the side-by-side comparison report (HTML and PDF)")
+    p.add_argument("corpus", nargs="?", help=corpus_help)
+    p.add_argument("--out", default="reports", help="output folder (default: reports)")
+    p.add_argument("--format", type=_formats, default=("html", "pdf"), help="html,pdf (default: both)")
+    p.add_argument("--validity", help="JSON written by `framing validate --json` for the validity card")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("analyze", help="write the span table (.csv or .parquet)")
+    p.add_argument("corpus", help=corpus_help)
+    p.add_argument("--out", required=True, help="output file, .csv or .parquet")
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("clean", help="write cleaned texts and removed.csv (the audit)")
+    p.add_argument("corpus", help=corpus_help)
+    p.add_argument("--out", required=True, help="output folder")
+    p.set_defaults(func=cmd_clean)
+
+    p = sub.add_parser("kwic", help="every occurrence of a word or phrase, in context, with voice and speaker")
+    p.add_argument("term", help="word or phrase")
+    p.add_argument("corpus", nargs="?", help=corpus_help)
+    p.add_argument("--width", type=int, default=40, help="characters of context on each side (default 40)")
+    p.set_defaults(func=cmd_kwic)
+
+    p = sub.add_parser("validate", help="score every measure against the gold data; print the validity table")
+    p.add_argument("--gold", help="gold data folder (default: ../shared/gold)")
+    p.add_argument("--json", help="also write the table as JSON to this file")
+    p.add_argument("--only", action="append", help="run only this validator (repeatable)")
+    p.set_defaults(func=cmd_validate)
+    return parser
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_NOTHING
+    args.command_line = "framing " + shlex.join(argv)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        return int(args.func(args))
+    except FramingError as exc:
+        _err(str(exc))
+        return EXIT_NOTHING
+    except KeyboardInterrupt:
+        _err("interrupted; files already in place were left as they were (outputs are written atomically)")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # no traceback reaches the user
+        _err(f"internal error ({type(exc).__name__}: {exc}); please report it with the command line")
+        return 1
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

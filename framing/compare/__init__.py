@@ -1,0 +1,1 @@
+"""Comparison across outlets: rates, intervals, caveats and distinctive vocabulary."""

@@ -1,0 +1,134 @@
+"""The one lexicon matcher every feature family shares.
+
+Terms are matched as whole words and phrases: a match may not start or end
+inside a word, and a hyphen counts as part of a word, so ``ally`` never
+matches in "especially", "rally" or "ally-ship", and ``alliance`` is not a
+separate hit inside "quasi-alliance". Inside a phrase, any run of spaces
+(including no-break spaces), a line break or a hyphen separates words, so
+"marriage of convenience" also finds "marriage-of-convenience". Longer
+phrases win over shorter ones starting at the same place.
+
+Example:
+    >>> m = PhraseMatcher({"ally": "alliance", "marriage of convenience": "convenience"}, plurals=True)
+    >>> [(x.text, x.value) for x in m.finditer("Especially allies, a marriage-of-convenience rally.")]
+    [('allies', 'alliance'), ('marriage-of-convenience', 'convenience')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+_SEP = r"(?:[\s\u00a0]+|\s*[-‐‑–]\s*)"
+_LEFT = r"(?<![\w\-‐‑])"
+_RIGHT = r"(?![\w\-‐‑])"
+_NORM_SEP_RE = re.compile(r"[\s\u00a0\-‐‑–]+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+
+
+def normalise(phrase: str) -> str:
+    """Lower-case, straight apostrophes, any word separator as one space.
+
+    Example:
+        >>> normalise("Marriage-of\u00a0Convenience")
+        'marriage of convenience'
+    """
+    return _NORM_SEP_RE.sub(" ", phrase.translate(_APOSTROPHES).lower()).strip()
+
+
+def plural_forms(word: str) -> list[str]:
+    """Regular English plurals of a word (for lexicon variants).
+
+    Example:
+        >>> plural_forms("ally"), plural_forms("axis"), plural_forms("bloc")
+        (['allies'], ['axes'], ['blocs'])
+    """
+    w = word.lower()
+    if w.endswith("is"):
+        return [word[:-2] + "es"]
+    if w.endswith("y") and len(w) > 1 and w[-2] not in "aeiou":
+        return [word[:-1] + "ies"]
+    if w.endswith(("s", "x", "z", "ch", "sh")):
+        return [word + "es"]
+    return [word + "s"]
+
+
+@dataclass(frozen=True)
+class Match(Generic[T]):
+    """One hit: offsets into the searched text, the text, and the term's value."""
+
+    start: int
+    end: int
+    text: str
+    term: str
+    value: T
+
+
+class PhraseMatcher(Generic[T]):
+    """Find lexicon terms in text as whole words/phrases, longest first.
+
+    Args:
+        terms: Mapping from term (a word or phrase) to any value returned with
+            each match (e.g. the lexicon row).
+        plurals: Also match the regular plural of each term's last word.
+        case_sensitive: Match case exactly (default: ignore case).
+
+    Example:
+        >>> m = PhraseMatcher({"may": 1}, case_sensitive=True)
+        >>> [x.start for x in m.finditer("May rain may come")]
+        [9]
+    """
+
+    def __init__(
+        self,
+        terms: Mapping[str, T] | Iterable[tuple[str, T]],
+        *,
+        plurals: bool = False,
+        case_sensitive: bool = False,
+    ) -> None:
+        items = list(terms.items()) if isinstance(terms, Mapping) else list(terms)
+        self._values: dict[str, tuple[str, T]] = {}
+        self.case_sensitive = case_sensitive
+        forms: list[str] = []
+        for term, value in items:
+            variants = [term]
+            if plurals:
+                head, _, last = term.rpartition(" ")
+                variants += [f"{head} {p}".strip() for p in plural_forms(last)]
+            for v in variants:
+                key = self._key(v)
+                if not key:
+                    continue
+                if key not in self._values:
+                    self._values[key] = (term, value)
+                    forms.append(v)
+        forms.sort(key=lambda f: (-len(normalise(f)), normalise(f)))
+        alternatives = [self._pattern(f) for f in forms]
+        flags = 0 if case_sensitive else re.IGNORECASE
+        body = "|".join(alternatives) if alternatives else r"(?!x)x"
+        self._regex = re.compile(f"{_LEFT}(?:{body}){_RIGHT}", flags)
+
+    def _key(self, phrase: str) -> str:
+        if self.case_sensitive:
+            return _NORM_SEP_RE.sub(" ", phrase.translate(_APOSTROPHES)).strip()
+        return normalise(phrase)
+
+    @staticmethod
+    def _pattern(phrase: str) -> str:
+        words = [w for w in _NORM_SEP_RE.split(phrase.strip()) if w]
+        parts = [re.escape(w.translate(_APOSTROPHES)).replace("'", "['’‘]") for w in words]
+        return _SEP.join(parts)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match[T]]:
+        """Yield non-overlapping matches in ``text[start:end]`` (absolute offsets)."""
+        stop = len(text) if end is None else end
+        for m in self._regex.finditer(text, start, stop):
+            term, value = self._values[self._key(m.group(0))]
+            yield Match(m.start(), m.end(), m.group(0), term, value)

@@ -1,0 +1,52 @@
+from framing.corpus.segmentation import count_words, split_sentences, tokenize
+
+
+def _sents(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_abbreviations_and_quotes_do_not_split_sentences():
+    text = (
+        'Mr. Putin said the ties were "stronger than an alliance." Dr. Smith of the U.N. disagreed. '
+        "Talks ended at 5 p.m. on Feb. 3."
+    )
+    assert _sents(text) == [
+        'Mr. Putin said the ties were "stronger than an alliance."',
+        "Dr. Smith of the U.N. disagreed.",
+        "Talks ended at 5 p.m. on Feb. 3.",
+    ]
+
+
+def test_curly_closing_quote_stays_with_its_sentence():
+    text = "“Relations are extremely important,” he said. “They are.” Then he left."
+    assert _sents(text) == ["“Relations are extremely important,” he said.", "“They are.”", "Then he left."]
+
+
+def test_paragraph_break_always_ends_a_sentence():
+    text = "A heading without a period\n\nThe body starts here. It goes on"
+    assert _sents(text) == ["A heading without a period", "The body starts here.", "It goes on"]
+
+
+def test_initials_and_titles_are_not_sentence_ends():
+    text = "M. Taylor Fravel, director at MIT, said so. Sen. Smith and Gen. Jones agreed."
+    assert len(_sents(text)) == 2
+
+
+def test_offsets_index_the_original_text():
+    text = "  First one.  Second one!\n\n Third?  "
+    for s, e in split_sentences(text):
+        assert text[s:e] == text[s:e].strip() and text[s:e]
+
+
+def test_tokens_keep_inner_apostrophes_hyphens_and_dots():
+    text = "The U.S.-China rivalry isn’t new; Xi’s 2,000-word speech."
+    assert [text[s:e] for s, e in tokenize(text)] == [
+        "The", "U.S.-China", "rivalry", "isn’t", "new", "Xi’s", "2,000-word", "speech",
+    ]
+    assert count_words(text) == 8
+
+
+def test_empty_and_punctuation_only_text():
+    assert split_sentences("") == []
+    assert split_sentences("?!... ---") == []
+    assert count_words("?!...") == 0
