@@ -17,7 +17,7 @@ from types import FrameType
 
 from framing import __version__
 from framing.errors import FramingError
-from framing.model import Corpus
+from framing.model import Corpus, LoadProblem
 
 EXIT_OK = 0
 EXIT_NOTHING = 2
@@ -29,13 +29,11 @@ def _err(message: str) -> None:
 
 
 def _load(path: str | None, *, quiet: bool = False) -> Corpus:
-    from framing.corpus.loading import load_corpus, relpath
+    from framing.corpus.loading import load_corpus
 
     corpus = load_corpus(path)
-    if corpus.problems and not quiet:
-        _err(f"{len(corpus.problems)} problem(s) while loading; skipped:")
-        for p in corpus.problems:
-            print(f"  - {relpath(p.path)}: {p.reason}", file=sys.stderr)
+    if not quiet:
+        _print_problems(corpus.problems)
     if not corpus.articles:
         raise FramingError(f"no article could be loaded from {corpus.source}")
     return corpus
@@ -55,7 +53,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     from framing.report import build_report
 
     corpus = _load(args.corpus)
-    analysis = analyze(corpus, progress=sys.stderr.isatty())
+    analysis = analyze(
+        corpus, progress=sys.stderr.isatty(), engine=args.engine, n_jobs=args.jobs, scheduler=args.scheduler
+    )
     written = build_report(
         analysis,
         out_dir=Path(args.out),
@@ -68,18 +68,29 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _print_problems(problems: Sequence[LoadProblem]) -> None:
+    from framing.corpus.loading import relpath
+
+    if problems:
+        _err(f"{len(problems)} problem(s); skipped:")
+        for p in problems:
+            print(f"  - {relpath(p.path)}: {p.reason}", file=sys.stderr)
+
+
 def cmd_analyze(args: argparse.Namespace) -> int:
-    """Write the span table (CSV or Parquet)."""
-    from framing.pipeline import analyze
-    from framing.tables import write_table
+    """Write the span table (CSV or Parquet), streaming the corpus batch by batch."""
+    from framing.streaming import analyze_to_file
 
     out = Path(args.out)
     if out.suffix.lower() not in (".csv", ".parquet"):
         raise FramingError(f"{args.out}: --out must end in .csv or .parquet")
-    corpus = _load(args.corpus)
-    analysis = analyze(corpus, progress=sys.stderr.isatty())
-    write_table(analysis.spans, out)
-    print(f"{len(analysis.spans)} spans from {len(analysis.articles)} articles -> {out}")
+    summary = analyze_to_file(
+        args.corpus, out, engine=args.engine, n_jobs=args.jobs, scheduler=args.scheduler
+    )
+    _print_problems(summary.problems)
+    if summary.n_articles == 0:
+        raise FramingError(f"no article could be loaded from {args.corpus}")
+    print(f"{summary.n_spans} spans from {summary.n_articles} articles -> {out}")
     return EXIT_OK
 
 
@@ -133,6 +144,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _engine_options(p: argparse.ArgumentParser) -> None:
+    from framing.pipeline import ENGINES
+
+    p.add_argument("--engine", choices=ENGINES, default="auto",
+                   help="auto (parallel for large corpora), serial, joblib (processes), dask (cluster)")
+    p.add_argument("--jobs", type=int, default=-1, help="worker processes for joblib (-1 = all cores)")
+    p.add_argument("--scheduler", help="Dask scheduler address for --engine dask (default: a local cluster)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (one sub-command per task)."""
     parser = argparse.ArgumentParser(
@@ -148,11 +168,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="reports", help="output folder (default: reports)")
     p.add_argument("--format", type=_formats, default=("html", "pdf"), help="html,pdf (default: both)")
     p.add_argument("--validity", help="JSON written by `framing validate --json` for the validity card")
+    _engine_options(p)
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("analyze", help="write the span table (.csv or .parquet)")
     p.add_argument("corpus", help=corpus_help)
     p.add_argument("--out", required=True, help="output file, .csv or .parquet")
+    _engine_options(p)
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("clean", help="write cleaned texts and removed.csv (the audit)")
