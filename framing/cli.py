@@ -1,4 +1,4 @@
-"""Command line: ``framing report|analyze|clean|kwic|validate`` (also ``python -m framing``).
+"""Command line: ``framing report|analyze|clean|kwic|validate|worksheet|agreement`` (also ``python -m framing``).
 
 Thin by design: parse arguments, call the library, print one-line errors.
 Exit codes: 0 = done (at least one article analysed), 2 = nothing usable
@@ -144,6 +144,45 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_worksheet(args: argparse.Namespace) -> int:
+    """Write a classroom worksheet, its answer key (HTML and PDF) and the hand-coding template."""
+    from framing.pipeline import analyze
+    from framing.worksheets.render import write_worksheet
+
+    analysis = analyze(_load(args.corpus), progress=sys.stderr.isatty())
+    for path in write_worksheet(analysis, out_dir=Path(args.out), level=args.level, seed=args.seed):
+        print(path)
+    return EXIT_OK
+
+
+def cmd_agreement(args: argparse.Namespace) -> int:
+    """Compare a class's hand-coding with the tool: precision, recall, kappa and the disagreements."""
+    from framing.agreement import agreement_table, disagreements, read_coding
+    from framing.model import Corpus
+    from framing.pipeline import analyze
+    from framing.tables import write_table
+
+    corpus = _load(args.corpus)
+    rows = read_coding(args.coding, corpus)
+    if not rows:
+        raise FramingError(f"{args.coding}: no coding rows")
+    coded = {r.article_id for r in rows}
+    analysis = analyze(Corpus([a for a in corpus.articles if a.id in coded], source=corpus.source))
+    table, diffs = agreement_table(rows, analysis.spans), disagreements(rows, analysis.spans)
+    print(table.drop(columns=["units_both", "units_tool_only", "units_coder_only", "units_neither"])
+          .to_string(index=False, float_format=lambda v: f"{v:.2f}"))
+    print(f"\n{len(diffs)} disagreement(s):")
+    for d in diffs.to_dict("records"):
+        who = f"{d['coder']}: " if d["coder"] else ""
+        extra = f" (coder: {d['coder_value']!r}, tool: {d['tool_value']!r})" if d["kind"].endswith("_differs") else ""
+        print(f"  {who}{d['feature']} {d['kind']} {d['article_id']} {d['start']}-{d['end']} {d['text']!r}{extra}")
+    if args.out:
+        write_table(table, Path(args.out) / "agreement.csv")
+        write_table(diffs, Path(args.out) / "disagreements.csv")
+        print(f"-> {Path(args.out) / 'agreement.csv'}, {Path(args.out) / 'disagreements.csv'}")
+    return EXIT_OK
+
+
 def _engine_options(p: argparse.ArgumentParser) -> None:
     from framing.pipeline import ENGINES
 
@@ -193,6 +232,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", help="also write the table as JSON to this file")
     p.add_argument("--only", action="append", help="run only this validator (repeatable)")
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("worksheet", help="write a classroom worksheet and answer key (HTML, PDF) and a coding template")
+    p.add_argument("corpus", nargs="?", help=corpus_help)
+    p.add_argument("--level", choices=("intro", "advanced"), default="intro", help="intro (default) or advanced")
+    p.add_argument("--out", default="worksheet", help="output folder (default: worksheet)")
+    p.add_argument("--seed", type=int, default=0, help="seed of the passage draws (same seed, same files)")
+    p.set_defaults(func=cmd_worksheet)
+
+    p = sub.add_parser("agreement", help="compare hand-coding (coding_template.csv) with the tool: P, R, kappa")
+    p.add_argument("coding", help="the filled-in coding CSV")
+    p.add_argument("corpus", nargs="?", help=corpus_help)
+    p.add_argument("--out", help="also write agreement.csv and disagreements.csv to this folder")
+    p.set_defaults(func=cmd_agreement)
     return parser
 
 

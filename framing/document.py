@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from framing.corpus.segmentation import split_sentences
@@ -81,7 +82,7 @@ class Doc:
     article: Article
     sentences: list[tuple[int, int]]
     voice: VoiceMap = field(default_factory=VoiceMap)
-    quotes: list[object] = field(default_factory=list)
+    quotes: Sequence[object] = field(default_factory=list)
 
     @property
     def text(self) -> str:

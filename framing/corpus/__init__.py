@@ -1,0 +1,1 @@
+"""Corpus input: loading, decoding, cleaning, segmentation, language."""

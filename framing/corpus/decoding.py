@@ -64,6 +64,14 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(text, "utf-8")
     except UnicodeDecodeError:
         pass
+    high = sum(1 for b in data[:65536] if b >= 0x80)
+    if high <= 0.3 * min(len(data), 65536):
+        # Mostly ASCII with a few non-UTF-8 bytes: a Western single-byte page (cp1252 is what browsers
+        # assume for latin-1 labels). Statistical detectors misread such short samples as CJK.
+        try:
+            return Decoded(data.decode("cp1252"), "cp1252")
+        except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
+            return Decoded(data.decode("latin-1"), "latin-1")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

@@ -30,6 +30,12 @@ _HAS_WORD_RE = re.compile(r"[^\W_]")
 
 _PARAGRAPH_RE = re.compile(r"\n[ \t\u00a0]*\n\s*")
 
+#: A "sentence" longer than this (characters) is cut at the last clause mark or space before the limit.
+#: Real news sentences stay far below it (a 150-word sentence is ~1,000 characters); the cap keeps every
+#: per-sentence rule linear on hostile input such as a 400 kB line without punctuation.
+MAX_SENTENCE_CHARS = 2000
+_CUT_RE = re.compile(r"[;:,]\s|\s")
+
 
 class _NewsLanguageVars(PunktLanguageVars):
     """Punkt language variables that also treat curly closing quotes as sentence-final."""
@@ -86,7 +92,27 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             lead = len(seg) - len(seg.lstrip())
             trail = len(seg) - len(seg.rstrip())
             if e - trail > s + lead and _HAS_WORD_RE.search(seg):
-                out.append((ps + s + lead, ps + e - trail))
+                out.extend(_cap(text, ps + s + lead, ps + e - trail))
+    return out
+
+
+def _cap(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut an over-long sentence into pieces of at most :data:`MAX_SENTENCE_CHARS`."""
+    out = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cuts = [m.end() for m in _CUT_RE.finditer(text, start + MAX_SENTENCE_CHARS // 2, limit)]
+        cut = cuts[-1] if cuts else limit
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if _HAS_WORD_RE.search(text, start, piece_end):
+            out.append((start, piece_end))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start and _HAS_WORD_RE.search(text, start, end):
+        out.append((start, end))
     return out
 
 

@@ -17,7 +17,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -132,3 +132,77 @@ class PhraseMatcher(Generic[T]):
         for m in self._regex.finditer(text, start, stop):
             term, value = self._values[self._key(m.group(0))]
             yield Match(m.start(), m.end(), m.group(0), term, value)
+
+
+class CasedMatcher(Generic[T]):
+    """Lexicon matching by the packaged lexicons' case convention, with exclusions and compounds.
+
+    A term written with any capital letter is matched case-sensitively (so
+    "US" is not "us"; its first letter may also be capitalised at a sentence
+    start: "the West" -> "The West"); an all-lower-case term matches in any
+    case. Overlapping hits keep the earliest, then longest. Terms whose value
+    satisfies ``exclude`` are matched (so they block shorter terms inside
+    them) and then dropped. With ``compounds``, each part of a hyphenated word not
+    otherwise matched is tried alone ("China-Russia", "U.S.-led").
+
+    Example:
+        >>> m = CasedMatcher([("US", "us"), ("Beijing", "cn"), ("Beijing Olympics", "-")], exclude=lambda v: v == "-")
+        >>> [(x.text, x.value) for x in m.finditer("US-Beijing talks at the Beijing Olympics, tell us.")]
+        [('US', 'us'), ('Beijing', 'cn')]
+    """
+
+    def __init__(
+        self,
+        terms: Iterable[tuple[str, T]],
+        *,
+        plurals: bool = False,
+        exclude: Callable[[T], bool] | None = None,
+        compounds: bool = True,
+    ) -> None:
+        exact: list[tuple[str, T]] = []
+        loose: list[tuple[str, T]] = []
+        for term, value in terms:
+            if term == term.lower():
+                loose.append((term, value))
+            else:
+                exact.append((term, value))
+                if term[:1].islower():
+                    exact.append((term[:1].upper() + term[1:], value))
+        self._matchers = (
+            PhraseMatcher(exact, plurals=plurals, case_sensitive=True),
+            PhraseMatcher(loose, plurals=plurals),
+        )
+        self._exclude = exclude
+        self._compounds = compounds
+
+    def _raw(self, text: str, start: int, end: int | None) -> list[Match[T]]:
+        hits = [m for matcher in self._matchers for m in matcher.finditer(text, start, end)]
+        hits.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        kept: list[Match[T]] = []
+        last_end = -1
+        for m in hits:
+            if m.start >= last_end:
+                kept.append(m)
+                last_end = m.end
+        return kept
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match[T]]:
+        """Yield kept matches in ``text[start:end]`` in text order (absolute offsets)."""
+        kept = self._raw(text, start, end)
+        if self._compounds:
+            stop = len(text) if end is None else end
+            covered = [(m.start, m.end) for m in kept]
+            for w in re.finditer(r"[^\s]+", text[start:stop]):
+                ws, we = start + w.start(), start + w.end()
+                if not re.search(r"[^\s\-‐‑][-‐‑][^\s\-‐‑]", w.group(0)) or any(s < we and ws < e for s, e in covered):
+                    continue
+                pos = ws
+                for part in re.split(r"([-‐‑])", w.group(0)):
+                    if part and part not in "-‐‑":
+                        for m in self._raw(part, 0, None):
+                            kept.append(Match(pos + m.start, pos + m.end, m.text, m.term, m.value))
+                    pos += len(part)
+            kept.sort(key=lambda m: m.start)
+        for m in kept:
+            if self._exclude is None or not self._exclude(m.value):
+                yield m

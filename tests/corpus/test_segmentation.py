@@ -50,3 +50,13 @@ def test_empty_and_punctuation_only_text():
     assert split_sentences("") == []
     assert split_sentences("?!... ---") == []
     assert count_words("?!...") == 0
+
+
+def test_overlong_sentence_is_cut_into_bounded_pieces():
+    from framing.corpus.segmentation import MAX_SENTENCE_CHARS
+
+    text = "alliance " * 5000
+    pieces = split_sentences(text)
+    assert len(pieces) > 1
+    assert all(e - s <= MAX_SENTENCE_CHARS for s, e in pieces)
+    assert all(text[s:e].strip() == text[s:e] for s, e in pieces)

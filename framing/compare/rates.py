@@ -1,0 +1,417 @@
+"""Per-outlet measures from the span table: rates, shares and means, with intervals.
+
+Pure functions of the span table and the per-article table; nothing is
+re-extracted. Every measure is a ratio of sums over sentences (see
+:mod:`framing.compare.bootstrap`), so each gets a sentence-bootstrap interval
+for the outlet and for all other outlets pooled ("the rest"):
+
+========================  =============================================  ==================
+kind                      value                                          unit
+========================  =============================================  ==================
+``rate``                  1000 x selected spans / words                  per 1,000 words
+``share_words``           100 x words inside selected spans / words      % of words
+``share_sentences``       100 x sentences with a selected span / all     % of sentences
+``share_of``              100 x selected spans / base spans              % (e.g. of quotes)
+``mean``                  mean ``score`` of selected spans               score
+``distinct``              distinct speakers of selected spans            count (no interval)
+``article_mean``          mean of a per-article column (readability)     per column (no interval)
+========================  =============================================  ==================
+
+An outlet with no hit gets the interval ``[0, 3/n]`` (the rule of three)
+instead of the bootstrap's degenerate ``[0, 0]``.
+
+Which measures exist depends on which spans exist (:func:`default_measures`):
+absent families simply give no rows.
+
+Example:
+    >>> from framing.model import spans_to_frame, Span
+    >>> spans = spans_to_frame([Span("a", "o", "sentence", 0, 9, "It may be", 0, score=3.0),
+    ...                         Span("a", "o", "hedge", 3, 6, "may", 0, label="may", voice="authorial")])
+    >>> t = compare_outlets(spans, reps=50)
+    >>> t.loc[t["measure"] == "hedge_per_1000_words", "value"].round(1).tolist()
+    [333.3]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from framing.compare.bootstrap import DEFAULT_REPS, DEFAULT_SEED, bootstrap_ratio, generator
+from framing.compare.caveats import MIN_HITS, add_caveats
+from framing.corpus.segmentation import count_words
+
+#: Voices counted as the outlet's own and as its sources'.
+OWN_VOICES: tuple[str, ...] = ("authorial", "")
+SOURCE_VOICES: tuple[str, ...] = ("direct_quote", "attributed_paraphrase")
+
+#: Per-article readability columns used when present (see ``framing.features.readability``).
+READABILITY_COLUMNS: dict[str, str] = {
+    "flesch_reading_ease": "Flesch reading ease (higher = easier)",
+    "fk_grade": "Flesch-Kincaid grade",
+    "gunning_fog": "Gunning fog index",
+    "smog_index": "SMOG index",
+    "dale_chall": "Dale-Chall score",
+    "sentence_length_mean_words": "mean sentence length (words)",
+    "mtld": "lexical diversity (MTLD)",
+}
+
+#: Columns of the comparison table, in order (caveat columns come from :func:`add_caveats`).
+COMPARISON_COLUMNS: tuple[str, ...] = (
+    "measure",
+    "group",
+    "name",
+    "unit",
+    "kind",
+    "feature",
+    "outlet_id",
+    "outlet_name",
+    "value",
+    "ci_low",
+    "ci_high",
+    "rest_value",
+    "rest_ci_low",
+    "rest_ci_high",
+    "n_articles",
+    "n_hits",
+    "n_base",
+    "first_span",
+    "english_only",
+    "n_not_english",
+    "one_article",
+    "few_hits",
+    "not_english",
+    "differs_from_rest",
+    "caveats",
+)
+
+Where = tuple[tuple[str, tuple[str, ...]], ...]
+
+#: Kinds whose zero-hit interval is the rule of three (95% upper bound 3/n; Hanley & Lippman-Hand 1983).
+_ZERO_KINDS: frozenset[str] = frozenset({"rate", "share_words", "share_sentences", "share_of"})
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One row group of the comparison: what is counted and how.
+
+    Attributes:
+        key: Column-style id with its unit (``hedge_own_per_1000_words``).
+        group: Section of the table (``Hedges and boosters``).
+        name: Plain-words name (``hedges, outlet's own voice``).
+        unit: Unit shown to readers (``per 1,000 words``).
+        kind: How the value is computed (see module docstring).
+        features: Span features selected.
+        where: Extra filters: ``(column, allowed values)`` pairs.
+        base_features: For ``share_of``: features of the denominator spans.
+        column: For ``article_mean``: the per-article column.
+        english_only: The measure relies on English word lists.
+    """
+
+    key: str
+    group: str
+    name: str
+    unit: str
+    kind: str
+    features: tuple[str, ...] = ()
+    where: Where = ()
+    base_features: tuple[str, ...] = ()
+    column: str = ""
+    english_only: bool = True
+
+    @property
+    def scale(self) -> float:
+        """Multiplier from the raw ratio to the unit."""
+        return {"rate": 1000.0, "share_words": 100.0, "share_sentences": 100.0, "share_of": 100.0}.get(self.kind, 1.0)
+
+
+def select(spans: pd.DataFrame, features: Sequence[str], where: Where = ()) -> pd.Series:
+    """Boolean mask of the spans of these features passing the filters.
+
+    Example:
+        >>> from framing.model import spans_to_frame, Span
+        >>> s = spans_to_frame([Span("a", "o", "hedge", 0, 3, "may", voice="authorial")])
+        >>> select(s, ["hedge"], (("voice", ("direct_quote",)),)).tolist()
+        [False]
+    """
+    mask = spans["feature"].isin(list(features))
+    for column, allowed in where:
+        mask &= spans[column].isin(list(allowed))
+    return mask
+
+
+def _present(spans: pd.DataFrame, feature: str, column: str) -> list[str]:
+    values = spans.loc[spans["feature"] == feature, column]
+    return sorted({str(v) for v in values if str(v)})
+
+
+def default_measures(
+    spans: pd.DataFrame, articles: pd.DataFrame | None = None, *, max_actors: int = 8
+) -> list[Measure]:
+    """The measures the span table supports, in report order.
+
+    Args:
+        spans: The span table.
+        articles: Per-article table; its readability columns become measures.
+        max_actors: Keep tone toward at most this many actors (most mentioned first).
+
+    Returns:
+        A list of :class:`Measure`; families with no spans contribute nothing.
+    """
+    features = set(spans["feature"])
+    out: list[Measure] = []
+    if "relationship_label" in features:
+        g, f = "Relationship labels", ("relationship_label",)
+        out.append(Measure("label_per_1000_words", g, "all relationship labels", "per 1,000 words", "rate", f))
+        for cat in _present(spans, "relationship_label", "category"):
+            out.append(
+                Measure(f"label_{cat}_per_1000_words", g, f"label: {cat.replace('_', ' ')}", "per 1,000 words",
+                        "rate", f, (("category", (cat,)),))
+            )
+        polarities = _present(spans, "relationship_label", "polarity")
+        for pol in ["affirmed", "negated", *[p for p in polarities if p not in ("affirmed", "negated")]]:
+            out.append(
+                Measure(f"label_{pol}_per_1000_words", g, f"labels {pol}", "per 1,000 words", "rate", f,
+                        (("polarity", (pol,)),))
+            )
+        out.append(Measure("label_own_per_1000_words", g, "labels in the outlet's own voice", "per 1,000 words",
+                           "rate", f, (("voice", OWN_VOICES),)))
+        out.append(Measure("label_sources_per_1000_words", g, "labels in sources' words", "per 1,000 words",
+                           "rate", f, (("voice", SOURCE_VOICES),)))
+    for feat, plural in (("hedge", "hedges"), ("booster", "boosters")):
+        if feat in features:
+            g, f = "Hedges and boosters", (feat,)
+            out.append(Measure(f"{feat}_per_1000_words", g, f"{plural}, all", "per 1,000 words", "rate", f))
+            out.append(Measure(f"{feat}_own_per_1000_words", g, f"{plural}, outlet's own voice", "per 1,000 words",
+                               "rate", f, (("voice", OWN_VOICES),)))
+            out.append(Measure(f"{feat}_sources_per_1000_words", g, f"{plural}, sources' words", "per 1,000 words",
+                               "rate", f, (("voice", SOURCE_VOICES),)))
+    attributions = tuple(x for x in ("quote", "paraphrase") if x in features)
+    if attributions:
+        g = "Quotes and sources"
+        if "quote" in features:
+            out.append(Measure("quote_share_of_words_pct", g, "words in direct quotes", "% of words", "share_words",
+                               ("quote",), english_only=False))
+        if "paraphrase" in features:
+            out.append(Measure("paraphrase_share_of_words_pct", g, "words in attributed paraphrase", "% of words",
+                               "share_words", ("paraphrase",)))
+        out.append(Measure("attributions_per_1000_words", g, "quotes and paraphrases", "per 1,000 words", "rate",
+                           attributions))
+        out.append(Measure("distinct_sources_count", g, "distinct named sources", "count", "distinct", attributions))
+        origins = sorted({o for feat in attributions for o in _present(spans, feat, "category")})
+        for origin in origins:
+            out.append(Measure(f"source_origin_{origin}_share_pct", g, f"source origin: {origin}",
+                               "% of quotes and paraphrases", "share_of", attributions, (("category", (origin,)),),
+                               base_features=attributions))
+    if "sentiment" in features:
+        g, f = "Tone", ("sentiment",)
+        out.append(Measure("sentence_sentiment_mean", g, "sentence sentiment, mean", "score (-1 to 1)", "mean", f))
+        out.append(Measure("sentences_negative_pct", g, "negative sentences", "% of scored sentences", "share_of", f,
+                           (("label", ("negative",)),), base_features=f))
+        out.append(Measure("sentences_positive_pct", g, "positive sentences", "% of scored sentences", "share_of", f,
+                           (("label", ("positive",)),), base_features=f))
+    if "actor" in features:
+        counts = spans.loc[spans["feature"] == "actor", "label"].value_counts()
+        ranked = sorted(((int(n), str(a)) for a, n in counts.items() if str(a)), key=lambda t: (-t[0], t[1]))
+        for _, actor in ranked[:max_actors]:
+            out.append(Measure(f"actor_{actor}_tone_mean", "Tone toward actors", f"tone toward {actor}",
+                               "score (-1 to 1)", "mean", ("actor",), (("label", (actor,)),)))
+    if "frame" in features:
+        for frame in _present(spans, "frame", "label"):
+            out.append(Measure(f"frame_{frame}_sentences_pct", "Frames", f"frame: {frame.replace('_', ' ')}",
+                               "% of sentences", "share_sentences", ("frame",), (("label", (frame,)),)))
+    if articles is not None:
+        for col, name in READABILITY_COLUMNS.items():
+            if col in articles.columns:
+                out.append(Measure(f"readability_{col}", "Readability", name, "per-article mean", "article_mean",
+                                   column=col))
+    return out
+
+
+def sentence_rows(spans: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """One row per sentence (article_id, outlet_id, sentence, n_words) and each span's row in it.
+
+    Spans outside any sentence (``sentence == -1``) or in sentences with no
+    ``sentence`` span get a pseudo-sentence of 0 words, so they are still
+    resampled.
+
+    Example:
+        >>> from framing.model import spans_to_frame, Span
+        >>> s = spans_to_frame([Span("a", "o", "sentence", 0, 5, "Hi yo", 0, score=2.0)])
+        >>> rows, where = sentence_rows(s)
+        >>> rows["n_words"].tolist(), where.tolist()
+        ([2.0], [0])
+    """
+    sent = spans[spans["feature"] == "sentence"]
+    base = pd.DataFrame(
+        {
+            "article_id": sent["article_id"].to_numpy(),
+            "outlet_id": sent["outlet_id"].to_numpy(),
+            "sentence": sent["sentence"].to_numpy(),
+            "n_words": sent["score"].fillna(0.0).to_numpy(dtype=float),
+            "is_sentence": True,
+        }
+    ).drop_duplicates(["article_id", "sentence"])
+    keys = spans[["article_id", "outlet_id", "sentence"]].drop_duplicates(["article_id", "sentence"])
+    extra = keys.merge(base[["article_id", "sentence"]], how="left", indicator=True)
+    extra = extra[extra["_merge"] == "left_only"].drop(columns="_merge")
+    extra = extra.assign(n_words=0.0, is_sentence=False)
+    rows = pd.concat([base, extra], ignore_index=True)
+    lookup = {(a, int(s)): i for i, (a, s) in enumerate(zip(rows["article_id"], rows["sentence"], strict=True))}
+    where = np.array([lookup[(a, int(s))] for a, s in zip(spans["article_id"], spans["sentence"], strict=True)],
+                     dtype=np.int64)
+    return rows, where
+
+
+def _matrices(
+    spans: pd.DataFrame, rows: pd.DataFrame, where: np.ndarray, measures: Sequence[Measure]
+) -> tuple[np.ndarray, np.ndarray, list[np.ndarray]]:
+    n = len(rows)
+    words = rows["n_words"].to_numpy(dtype=float)
+    is_sentence = rows["is_sentence"].to_numpy(dtype=bool).astype(float)
+    scores = spans["score"].to_numpy(dtype=float)
+    num = np.zeros((n, len(measures)))
+    den = np.zeros((n, len(measures)))
+    masks: list[np.ndarray] = []
+    span_words: np.ndarray | None = None
+    for j, m in enumerate(measures):
+        mask = select(spans, m.features, m.where).to_numpy(dtype=bool, copy=True)
+        if m.kind == "mean":
+            mask &= ~np.isnan(scores)
+        masks.append(mask)
+        hits = np.bincount(where[mask], minlength=n).astype(float)
+        if m.kind == "rate":
+            num[:, j], den[:, j] = hits, words
+        elif m.kind == "share_words":
+            if span_words is None:
+                span_words = np.array([count_words(t) for t in spans["text"]], dtype=float)
+            num[:, j] = np.bincount(where[mask], weights=span_words[mask], minlength=n)
+            den[:, j] = words
+        elif m.kind == "share_sentences":
+            num[:, j], den[:, j] = (hits > 0).astype(float), is_sentence
+        elif m.kind == "share_of":
+            base = select(spans, m.base_features).to_numpy(dtype=bool)
+            num[:, j], den[:, j] = hits, np.bincount(where[base], minlength=n).astype(float)
+        elif m.kind == "mean":
+            num[:, j] = np.bincount(where[mask], weights=scores[mask], minlength=n)
+            den[:, j] = hits
+    return num, den, masks
+
+
+def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
+    n, d = num.sum(axis=0), den.sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(d > 0, n / np.where(d > 0, d, 1.0), np.nan)
+
+
+def _outlets(spans: pd.DataFrame, articles: pd.DataFrame | None) -> list[tuple[str, str]]:
+    seen: dict[str, str] = {}
+    if articles is not None and len(articles):
+        for o, name in zip(articles["outlet_id"], articles["outlet_name"], strict=True):
+            seen.setdefault(str(o), str(name))
+    for o in spans["outlet_id"]:
+        seen.setdefault(str(o), str(o))
+    return list(seen.items())
+
+
+def compare_outlets(
+    spans: pd.DataFrame,
+    articles: pd.DataFrame | None = None,
+    *,
+    measures: Sequence[Measure] | None = None,
+    reps: int = DEFAULT_REPS,
+    seed: int = DEFAULT_SEED,
+    level: float = 0.95,
+    min_hits: int = MIN_HITS,
+) -> pd.DataFrame:
+    """The comparison table: one row per (measure, outlet), with intervals and caveats.
+
+    Args:
+        spans: The span table (``framing.model.SPAN_COLUMNS``; ``sentence`` spans give word counts).
+        articles: Per-article table (outlet names, languages, readability columns).
+        measures: Measures to compute (default: :func:`default_measures`).
+        reps: Bootstrap resamples of sentences.
+        seed: Seed of the bootstrap (combined with each outlet id).
+        level: Interval coverage.
+        min_hits: Threshold of the ``few_hits`` caveat.
+
+    Returns:
+        A DataFrame with :data:`COMPARISON_COLUMNS`; ``first_span`` is the
+        span-table row index of the first span behind the figure (-1 if none).
+        ``value`` is NaN where the measure is undefined (no words, no quotes...).
+    """
+    ms = list(measures) if measures is not None else default_measures(spans, articles)
+    spans = spans.reset_index(drop=True)
+    rows, where = sentence_rows(spans)
+    num, den, masks = _matrices(spans, rows, where, ms)
+    outlets = _outlets(spans, articles)
+    row_outlet = rows["outlet_id"].to_numpy(dtype=object)
+    span_outlet = spans["outlet_id"].to_numpy(dtype=object)
+    art_counts: dict[str, int] = {}
+    not_en: dict[str, int] = {}
+    if articles is not None and len(articles):
+        for o, lang in zip(articles["outlet_id"], articles["language"], strict=True):
+            art_counts[str(o)] = art_counts.get(str(o), 0) + 1
+            not_en[str(o)] = not_en.get(str(o), 0) + int(bool(str(lang)) and str(lang) != "en")
+    else:
+        for o, arts in spans.groupby("outlet_id")["article_id"]:
+            art_counts[str(o)] = arts.nunique()
+    scales = np.array([m.scale for m in ms])
+    records: list[dict[str, object]] = []
+    for outlet_id, outlet_name in outlets:
+        inside = row_outlet == outlet_id
+        value = _ratio(num[inside], den[inside]) * scales
+        rest_value = _ratio(num[~inside], den[~inside]) * scales
+        low, high = bootstrap_ratio(num[inside], den[inside], rng=generator(outlet_id, seed=seed), reps=reps,
+                                    level=level)
+        rlow, rhigh = bootstrap_ratio(num[~inside], den[~inside], rng=generator(f"rest:{outlet_id}", seed=seed),
+                                      reps=reps, level=level)
+        span_in = span_outlet == outlet_id
+        for j, m in enumerate(ms):
+            hits_mask = masks[j] & span_in
+            idx = np.flatnonzero(hits_mask)
+            rec: dict[str, object] = {
+                "measure": m.key, "group": m.group, "name": m.name, "unit": m.unit, "kind": m.kind,
+                "feature": ",".join(m.features), "outlet_id": outlet_id, "outlet_name": outlet_name,
+                "value": float(value[j]), "ci_low": float(low[j] * scales[j]), "ci_high": float(high[j] * scales[j]),
+                "rest_value": float(rest_value[j]), "rest_ci_low": float(rlow[j] * scales[j]),
+                "rest_ci_high": float(rhigh[j] * scales[j]), "n_articles": art_counts.get(outlet_id, 0),
+                "n_hits": int(hits_mask.sum()), "n_base": float(den[inside, j].sum()),
+                "first_span": int(idx[0]) if len(idx) else -1, "english_only": m.english_only,
+                "n_not_english": not_en.get(outlet_id, 0),
+            }
+            n_base = float(den[inside, j].sum())
+            if len(idx) == 0 and m.kind in _ZERO_KINDS and n_base > 0:
+                # The bootstrap of zero hits is the point [0, 0]; use the rule of three instead.
+                rec["ci_low"], rec["ci_high"] = 0.0, float(scales[j] * 3.0 / n_base)
+            if m.kind == "distinct":
+                rec.update(_distinct(spans, masks[j], span_in))
+            elif m.kind == "article_mean" and articles is not None:
+                rec.update(_article_mean(articles, m.column, outlet_id))
+            records.append(rec)
+    table = pd.DataFrame(records, columns=list(COMPARISON_COLUMNS[:20]))
+    return add_caveats(table, min_hits=min_hits)[list(COMPARISON_COLUMNS)]
+
+
+def _speakers(spans: pd.DataFrame, mask: np.ndarray) -> set[str]:
+    return {" ".join(str(s).split()).casefold() for s in spans.loc[mask, "speaker"] if str(s).strip()}
+
+
+def _distinct(spans: pd.DataFrame, mask: np.ndarray, span_in: np.ndarray) -> dict[str, object]:
+    nan = float("nan")
+    return {"value": float(len(_speakers(spans, mask & span_in))), "ci_low": nan, "ci_high": nan,
+            "rest_value": float(len(_speakers(spans, mask & ~span_in))), "rest_ci_low": nan, "rest_ci_high": nan,
+            "n_base": nan}
+
+
+def _article_mean(articles: pd.DataFrame, column: str, outlet_id: str) -> dict[str, object]:
+    nan = float("nan")
+    inside = articles["outlet_id"] == outlet_id
+    vals = pd.to_numeric(articles.loc[inside, column], errors="coerce").dropna()
+    rest = pd.to_numeric(articles.loc[~inside, column], errors="coerce").dropna()
+    return {"value": float(vals.mean()) if len(vals) else nan, "ci_low": nan, "ci_high": nan,
+            "rest_value": float(rest.mean()) if len(rest) else nan, "rest_ci_low": nan, "rest_ci_high": nan,
+            "n_hits": int(len(vals)), "n_base": float(len(vals))}

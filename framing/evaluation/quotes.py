@@ -1,0 +1,307 @@
+"""Validate the quote extractor on PolNeAR (dev split) and the seed quote annotations.
+
+Definitions (PolNeAR, Newell et al. 2018; brat Source/Cue/Content spans):
+
+* **Gold direct quote**: a piece of a ``Content`` span (discontinuous pieces
+  separated only by whitespace are joined) whose text, trimmed, starts with an
+  opening double quotation mark and ends with a closing one, optionally followed
+  by ``.,;:?!``. Content that is only partly quoted ("that X “...”") is
+  indirect speech in PolNeAR and is not a gold direct quote.
+* **Predicted**: our top-level direct quotes (``voice == direct_quote``, not
+  nested) of 4 or more words, or with a speaker. Unattributed 1-3 word items
+  are scare quotes, which PolNeAR does not annotate. Predicted quotes lying
+  inside a gold Content span that is not itself a quote (a quoted fragment of
+  indirect speech) are not scored either way: PolNeAR has no unit for them.
+* **Match**: one-to-one, greedy in text order; the overlap must cover at least
+  50% of the *longer* of the two spans (quote marks included on both sides).
+* **Speaker accuracy**, over matched quotes whose relation has a Source: correct
+  when the speaker mention our rule used overlaps the gold Source span, or
+  (for speakers inherited from an earlier quote or resolved pronouns) when the
+  last word of our speaker occurs in the gold Source text or the gold Source's
+  last word occurs in our speaker.
+* **Cue accuracy**: our cue overlaps the gold Cue span, over matched quotes with
+  a cue of their own.
+
+The article's annotation by the lowest annotator id is used where there are
+several. Only ``train`` and ``dev`` are read; the test split is held back.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from framing.evaluation import ValidationRow
+
+_GOLD_QUOTE_RE = re.compile(r"\s*[\"“][\s\S]*[\"”][.,;:?!]*\s*")
+_ANCHOR_F1 = "SFU Gender Gap Tracker 83.7 F1 (Asr et al. 2021); BBC citron 83.2 overlap F1 (Newell et al.)"
+_ANCHOR_SPK = "SFU Gender Gap Tracker 86.5% speaker accuracy (Asr et al. 2021)"
+
+
+@dataclass(frozen=True)
+class GoldQuote:
+    """One gold direct quote with its linked Source and Cue spans (``(-1, -1)`` if absent)."""
+
+    start: int
+    end: int
+    source: tuple[int, int]
+    source_text: str
+    cue: tuple[int, int]
+
+
+def _parse_ann(text: str, ann: str) -> tuple[list[GoldQuote], list[tuple[int, int]]]:
+    """Gold direct quotes and all Content pieces of one brat file."""
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    relations: list[dict[str, str]] = []
+    for line in ann.splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        if parts[0].startswith("T"):
+            head = parts[1].split(" ", 1)
+            if len(head) < 2:
+                continue
+            try:
+                frags = [(int(a), int(b)) for a, b in (f.split() for f in head[1].split(";"))]
+            except ValueError:
+                continue
+            spans[parts[0]] = (head[0], frags)
+        elif parts[0].startswith("E"):
+            rel = dict(x.split(":", 1) for x in parts[1].split() if ":" in x)
+            relations.append(rel)
+    quotes: list[GoldQuote] = []
+    contents: list[tuple[int, int]] = []
+    for rel in relations:
+        content = spans.get(rel.get("Content", ""))
+        if content is None:
+            continue
+        src = spans.get(rel.get("Source", ""), ("", [(-1, -1)]))[1]
+        cue = spans.get(rel.get("Cue", ""), ("", [(-1, -1)]))[1]
+        src_span = (min(a for a, _ in src), max(b for _, b in src))
+        cue_span = (min(a for a, _ in cue), max(b for _, b in cue))
+        merged: list[list[int]] = []
+        for a, b in sorted(content[1]):
+            if merged and not text[merged[-1][1] : a].strip():
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        for a, b in merged:
+            contents.append((a, b))
+            if _GOLD_QUOTE_RE.fullmatch(text[a:b]):
+                lead = len(text[a:b]) - len(text[a:b].lstrip())
+                trail = len(text[a:b]) - len(text[a:b].rstrip())
+                src_text = text[src_span[0] : src_span[1]] if src_span[0] >= 0 else ""
+                quotes.append(GoldQuote(a + lead, b - trail, src_span, src_text, cue_span))
+    return quotes, contents
+
+
+def load_polnear(split_dir: Path) -> list[tuple[str, str, list[GoldQuote], list[tuple[int, int]]]]:
+    """``(name, text, gold quotes, content pieces)`` per article of a PolNeAR split folder.
+
+    Example:
+        >>> load_polnear(Path("/nonexistent"))
+        []
+    """
+    out = []
+    text_dir, ann_dir = split_dir / "text", split_dir / "attributions"
+    if not text_dir.is_dir():
+        return []
+    anns: dict[str, list[Path]] = {}
+    for p in sorted(ann_dir.glob("*.ann")):
+        anns.setdefault(p.stem.rsplit("_", 1)[0], []).append(p)
+    for tp in sorted(text_dir.glob("*.txt")):
+        files = anns.get(tp.stem)
+        if not files:
+            continue
+        text = tp.read_text(encoding="utf-8")
+        quotes, contents = _parse_ann(text, files[0].read_text(encoding="utf-8"))
+        out.append((tp.stem, text, quotes, contents))
+    return out
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _words(s: str) -> list[str]:
+    return re.findall(r"[^\W_]+", s.lower())
+
+
+def _last_word(s: str) -> str:
+    words = re.findall(r"[^\W_]+", s.lower())
+    return words[-1] if words else ""
+
+
+@dataclass
+class QuoteScores:
+    """Counts behind the quote rows."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    speaker_ok: int = 0
+    speaker_n: int = 0
+    cue_ok: int = 0
+    cue_n: int = 0
+
+    @property
+    def precision(self) -> float:
+        """Precision (NaN with no predictions)."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else math.nan
+
+    @property
+    def recall(self) -> float:
+        """Recall (NaN with no gold)."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else math.nan
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r > 0 else math.nan
+
+
+def score_polnear(split_dir: Path, *, errors: list[dict[str, object]] | None = None) -> QuoteScores:
+    """Score direct quotes and speakers on one PolNeAR split (see the module docstring).
+
+    Example:
+        >>> score_polnear(Path("/nonexistent")).tp
+        0
+    """
+    from framing.document import Doc
+    from framing.features.quotes import Quote
+    from framing.model import Article
+
+    sc = QuoteScores()
+    for name, text, gold, contents in load_polnear(split_dir):
+        doc = Doc.build(Article(id=name, outlet_id="polnear", outlet_name="PolNeAR", raw_text=text, text=text))
+        preds = [
+            q
+            for q in doc.quotes
+            if isinstance(q, Quote) and q.voice == "direct_quote" and not q.nested and (q.words >= 4 or q.speaker)
+        ]
+        gold_spans = [(g.start, g.end) for g in gold]
+        matched: set[int] = set()
+        for q in preds:
+            best, best_ov = -1, 0
+            for k, g in enumerate(gold):
+                if k in matched:
+                    continue
+                ov = _overlap((q.start, q.end), (g.start, g.end))
+                if ov >= 0.5 * max(q.end - q.start, g.end - g.start) and ov > best_ov:
+                    best, best_ov = k, ov
+            if best < 0:
+                inside_indirect = any(
+                    a <= q.start and q.end <= b and (a, b) not in gold_spans for a, b in contents
+                ) and not any(_overlap((q.start, q.end), gs) for gs in gold_spans)
+                if not inside_indirect:
+                    sc.fp += 1
+                    if errors is not None:
+                        errors.append({"article": name, "type": "fp", "text": q.text[:120], "speaker": q.speaker})
+                continue
+            matched.add(best)
+            sc.tp += 1
+            g = gold[best]
+            if g.source[0] >= 0:
+                sc.speaker_n += 1
+                ok = q.speaker_start >= 0 and _overlap((q.speaker_start, q.speaker_end), g.source) > 0
+                if not ok and q.speaker:
+                    ours, theirs = _last_word(q.speaker), _last_word(g.source_text)
+                    ok = bool(ours) and (ours in _words(g.source_text) or theirs in _words(q.speaker))
+                sc.speaker_ok += ok
+                if not ok and errors is not None:
+                    errors.append(
+                        {"article": name, "type": "speaker", "text": q.text[:80], "ours": q.speaker,
+                         "gold": g.source_text}
+                    )
+            if q.cue_start >= 0 and g.cue[0] >= 0:
+                sc.cue_n += 1
+                sc.cue_ok += _overlap((q.cue_start, q.cue_end), g.cue) > 0
+        for k, g in enumerate(gold):
+            if k not in matched:
+                sc.fn += 1
+                if errors is not None:
+                    errors.append({"article": name, "type": "fn", "text": text[g.start : g.end][:120]})
+    return sc
+
+
+def score_seeds(seed_gold: Path, seeds_dir: Path) -> tuple[int, int, int, int]:
+    """``(found, total, speaker_ok, speaker_total)`` on the seed quote annotations.
+
+    A gold quote is found when one of our direct quotes covers more than half of
+    it; the speaker is checked for ``quote_type == person`` items with a named
+    speaker, matching by containment either way or by surname.
+
+    Example:
+        >>> score_seeds(Path("/nonexistent.jsonl"), Path("/nonexistent"))
+        (0, 0, 0, 0)
+    """
+    from framing.document import Doc
+    from framing.features.quotes import Quote
+    from framing.model import Article
+
+    if not seed_gold.is_file() or not seeds_dir.is_dir():
+        return (0, 0, 0, 0)
+    gold = [json.loads(line) for line in seed_gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs: dict[str, list[Quote]] = {}
+    found = spk_ok = spk_n = 0
+    for g in gold:
+        f = str(g["file"])
+        if f not in docs:
+            t = (seeds_dir / f).read_text(encoding="utf-8")
+            d = Doc.build(Article(id=f, outlet_id="seed", outlet_name="seed", raw_text=t, text=t))
+            docs[f] = [q for q in d.quotes if isinstance(q, Quote) and q.voice == "direct_quote"]
+        gs, ge = int(g["offset"]), int(g["offset"]) + len(str(g["quote"]))
+        hits = [q for q in docs[f] if _overlap((q.start, q.end), (gs, ge)) > 0.5 * (ge - gs)]
+        hits.sort(key=lambda q: q.nested != bool(g["nested"]))
+        if not hits:
+            continue
+        found += 1
+        gold_speaker = str(g["speaker"]).split(" (")[0].lower()
+        if g["quote_type"] != "person" or gold_speaker == "unattributed":
+            continue
+        spk_n += 1
+        ours = hits[0].speaker.lower()
+        spk_ok += bool(ours) and (ours in gold_speaker or gold_speaker in ours or _last_word(ours) == _last_word(
+            gold_speaker))
+    return found, len(gold), spk_ok, spk_n
+
+
+def validate(gold_dir: Path) -> list[ValidationRow]:
+    """Quote P/R/F1, speaker and cue accuracy on PolNeAR dev; seed recall and speakers.
+
+    Example:
+        >>> [r.metric for r in validate(Path("/nonexistent"))][:1]
+        ['F1 (>=50% overlap)']
+    """
+    rows: list[ValidationRow] = []
+    dev = gold_dir / "polnear" / "data" / "dev"
+    if not (dev / "text").is_dir():
+        note = f"PolNeAR dev split not found under {dev}"
+        for metric in ("F1 (>=50% overlap)", "speaker accuracy"):
+            rows.append(ValidationRow("direct quotes", "polnear dev", metric, math.nan, note=note))
+    else:
+        sc = score_polnear(dev)
+        n = sc.tp + sc.fn
+        rows += [
+            ValidationRow("direct quotes", "polnear dev", "F1 (>=50% overlap)", sc.f1, _ANCHOR_F1, ">= 0.85", n,
+                          "gold = Content pieces enclosed in quotation marks; overlap >= 50% of the longer span"),
+            ValidationRow("direct quotes", "polnear dev", "precision", sc.precision, "", "", sc.tp + sc.fp),
+            ValidationRow("direct quotes", "polnear dev", "recall", sc.recall, "", "", n),
+            ValidationRow("quote speaker", "polnear dev", "speaker accuracy", sc.speaker_ok / sc.speaker_n
+                          if sc.speaker_n else math.nan, _ANCHOR_SPK, ">= 0.87", sc.speaker_n,
+                          "matched quotes with a gold Source; mention overlap or head-word match"),
+            ValidationRow("quote cue", "polnear dev", "cue accuracy", sc.cue_ok / sc.cue_n if sc.cue_n else math.nan,
+                          "", "", sc.cue_n, "our cue overlaps the gold Cue span"),
+        ]
+    seed_gold = gold_dir / "seeds" / "quotes.jsonl"
+    seeds_dir = Path(__file__).resolve().parents[2] / "seeds"
+    found, total, ok, n_spk = score_seeds(seed_gold, seeds_dir)
+    if total:
+        rows.append(ValidationRow("direct quotes", "seeds (in-house)", "recall", found / total, "", "1.0", total))
+        rows.append(ValidationRow("quote speaker", "seeds (in-house)", "speaker accuracy", ok / n_spk if n_spk
+                                  else math.nan, "", "1.0", n_spk, "person quotes with a named speaker"))
+    return rows

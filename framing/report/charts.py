@@ -1,0 +1,236 @@
+"""Charts of the comparison as deterministic SVG (matplotlib/seaborn), embedded as data: URIs.
+
+Each chart function returns a :class:`Chart` or ``None`` when its data is
+absent. Colours are the Okabe-Ito palette (safe for the common colour-vision
+deficiencies) and diverging maps are ``PuOr``; every chart also carries alt
+text and numbers or markers so that colour is never the only cue. SVGs are
+written with a fixed hash salt and no date, so two runs give identical bytes.
+
+Example:
+    >>> import pandas as pd
+    >>> c = bar_chart("demo", "Demo", pd.Series({"A": 1.0, "B": 2.0}), xlabel="x", alt="two bars")
+    >>> c.src.startswith("data:image/svg+xml;base64,")
+    True
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import seaborn as sns  # noqa: E402
+
+#: Okabe & Ito (2008) colour-blind-safe palette (black omitted).
+OKABE_ITO: tuple[str, ...] = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#999999")
+
+_FONTS = ["DejaVu Sans", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "sans-serif"]
+
+_RC: Any = {
+    "svg.hashsalt": "framing",
+    "svg.fonttype": "none",
+    "font.family": "sans-serif",
+    "font.sans-serif": _FONTS,
+    "font.size": 10,
+    "axes.titlesize": 11,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "figure.dpi": 100,
+}
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart: anchor id, title, alt text, ``data:`` URI and a caption."""
+
+    id: str
+    title: str
+    alt: str
+    src: str
+    caption: str = ""
+
+
+def _svg(fig: plt.Figure) -> str:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    plt.close(fig)
+    return "data:image/svg+xml;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
+
+
+def _short(name: str, width: int = 28) -> str:
+    return name if len(name) <= width else name[: width - 1] + "…"
+
+
+def bar_chart(chart_id: str, title: str, values: pd.Series, *, xlabel: str, alt: str, caption: str = "") -> Chart:
+    """A labelled horizontal bar chart (used for simple one-value-per-outlet figures)."""
+    with plt.rc_context(_RC):
+        fig, ax = plt.subplots(figsize=(6.5, 0.45 * len(values) + 1.0))
+        ax.barh([_short(str(i)) for i in values.index], values.to_numpy(dtype=float), color=OKABE_ITO[0])
+        for y, v in enumerate(values.to_numpy(dtype=float)):
+            if not np.isnan(v):
+                ax.text(v, y, f" {v:.1f}", va="center", fontsize=9)
+        ax.invert_yaxis()
+        ax.set_xlabel(xlabel)
+        return Chart(chart_id, title, alt, _svg(fig), caption)
+
+
+def _pivot(table: pd.DataFrame, measures: Sequence[str], outlets: Sequence[str], col: str = "value") -> pd.DataFrame:
+    sub = table[table["measure"].isin(list(measures))]
+    p = sub.pivot_table(index="outlet_name", columns="measure", values=col, aggfunc="first", dropna=False)
+    return p.reindex(index=list(outlets), columns=list(measures))
+
+
+def heatmap(
+    chart_id: str,
+    title: str,
+    data: pd.DataFrame,
+    *,
+    alt: str,
+    caption: str = "",
+    fmt: str = ".1f",
+    diverging: bool = False,
+    cbar_label: str = "",
+    panels: Sequence[tuple[str, pd.DataFrame]] | None = None,
+) -> Chart:
+    """Draw annotated heatmaps of outlets (rows) by categories (columns), a number in every cell."""
+    groups = list(panels) if panels else [("", data)]
+    with plt.rc_context(_RC):
+        widths = [max(1, g.shape[1]) for _, g in groups]
+        fig, axes = plt.subplots(
+            1, len(groups), figsize=(min(11.0, 1.3 + 0.85 * sum(widths) + 1.6 * len(groups)), 0.5 * len(data) + 2.2),
+            gridspec_kw={"width_ratios": widths}, squeeze=False,
+        )
+        allv = np.concatenate([g.to_numpy(dtype=float).ravel() for _, g in groups])
+        finite = allv[np.isfinite(allv)]
+        vmax = float(np.max(np.abs(finite))) if len(finite) else 1.0
+        vmax = vmax or 1.0
+        for k, (ptitle, g) in enumerate(groups):
+            ax = axes[0][k]
+            cmap = "PuOr" if diverging else sns.light_palette(OKABE_ITO[0], as_cmap=True)
+            sns.heatmap(
+                g.astype(float), ax=ax, annot=True, fmt=fmt, cmap=cmap, vmin=-vmax if diverging else 0.0, vmax=vmax,
+                center=0.0 if diverging else None, linewidths=0.6, linecolor="white",
+                cbar=k == len(groups) - 1, cbar_kws={"label": cbar_label, "shrink": 0.8}, annot_kws={"fontsize": 9},
+                yticklabels=[_short(str(i)) for i in g.index] if k == 0 else False,
+            )
+            ax.set_xticklabels([_short(str(c), 22) for c in g.columns], rotation=35, ha="right")
+            ax.set_xlabel("")
+            ax.set_ylabel("")
+            if ptitle:
+                ax.set_title(ptitle)
+        return Chart(chart_id, title, alt, _svg(fig), caption)
+
+
+def interval_plot(
+    chart_id: str,
+    title: str,
+    table: pd.DataFrame,
+    panels: Sequence[tuple[str, Sequence[tuple[str, str]]]],
+    outlets: Sequence[str],
+    *,
+    xlabel: str,
+    alt: str,
+    caption: str = "",
+) -> Chart:
+    """Point estimates with 95% intervals per outlet; one panel per measure family, one marker per series."""
+    markers = ["o", "s", "D", "^"]
+    with plt.rc_context(_RC):
+        fig, axes = plt.subplots(1, len(panels), figsize=(4.2 * len(panels) + 1.5, 0.55 * len(outlets) + 1.6),
+                                 sharey=True, squeeze=False)
+        y = np.arange(len(outlets))
+        for k, (ptitle, series) in enumerate(panels):
+            ax = axes[0][k]
+            offsets = np.linspace(-0.2, 0.2, len(series)) if len(series) > 1 else [0.0]
+            for s, ((measure, label), dy) in enumerate(zip(series, offsets, strict=True)):
+                sub = table[table["measure"] == measure].set_index("outlet_name").reindex(list(outlets))
+                v = sub["value"].to_numpy(dtype=float)
+                lo = v - sub["ci_low"].to_numpy(dtype=float)
+                hi = sub["ci_high"].to_numpy(dtype=float) - v
+                err = np.nan_to_num(np.vstack([lo, hi]), nan=0.0).clip(min=0.0)
+                ax.errorbar(v, y + dy, xerr=err, fmt=markers[s % len(markers)], color=OKABE_ITO[s % len(OKABE_ITO)],
+                            capsize=3, label=label, markersize=6)
+            ax.set_title(ptitle)
+            ax.set_xlabel(xlabel)
+            ax.set_yticks(y, [_short(o) for o in outlets])
+            ax.invert_yaxis() if k == 0 else None
+            ax.grid(axis="x", color="#dddddd", linewidth=0.6)
+            ax.set_xlim(left=min(0.0, ax.get_xlim()[0]))
+            ax.legend(loc="lower right", fontsize=8, frameon=False)
+        return Chart(chart_id, title, alt, _svg(fig), caption)
+
+
+def distribution_plot(
+    chart_id: str, title: str, scores: pd.DataFrame, outlets: Sequence[str], *, alt: str, caption: str = ""
+) -> Chart:
+    """Box plot plus every sentence as a dot: sentence sentiment per outlet."""
+    with plt.rc_context(_RC):
+        fig, ax = plt.subplots(figsize=(7.5, 0.6 * len(outlets) + 1.4))
+        order = [o for o in outlets if o in set(scores["outlet_name"])]
+        data = [scores.loc[scores["outlet_name"] == name, "score"].to_numpy(dtype=float) for name in order]
+        ax.boxplot(data, positions=list(range(len(order))), orientation="horizontal", widths=0.6, showfliers=False,
+                   patch_artist=True, boxprops={"facecolor": "#dde8f3", "edgecolor": "#444444"},
+                   medianprops={"color": OKABE_ITO[3], "linewidth": 2})
+        rng = np.random.default_rng(0)  # own jitter: seaborn's uses numpy's global state
+        for k, name in enumerate(order):
+            x = scores.loc[scores["outlet_name"] == name, "score"].to_numpy(dtype=float)
+            ax.scatter(x, k + rng.uniform(-0.22, 0.22, len(x)), s=9, color=OKABE_ITO[0], alpha=0.55, zorder=3)
+        ax.axvline(0.0, color="#555555", linewidth=0.8, linestyle="--")
+        ax.set_xlim(-1.0, 1.0)
+        ax.set_xlabel("sentence sentiment score (negative ← 0 → positive)")
+        ax.set_ylabel("")
+        ax.set_yticks(range(len(order)), [_short(o) for o in order])
+        ax.set_ylim(len(order) - 0.5, -0.5)
+        return Chart(chart_id, title, alt, _svg(fig), caption)
+
+
+def stacked_shares(
+    chart_id: str, title: str, data: pd.DataFrame, *, xlabel: str, alt: str, caption: str = ""
+) -> Chart:
+    """100% stacked horizontal bars (rows = outlets, columns = parts), hatched as well as coloured."""
+    hatches = ["", "//", "..", "xx", "\\\\", "oo", "--", "++"]
+    with plt.rc_context(_RC):
+        fig, ax = plt.subplots(figsize=(7.5, 0.5 * len(data) + 1.6))
+        left = np.zeros(len(data))
+        for k, col in enumerate(data.columns):
+            vals = np.nan_to_num(data[col].to_numpy(dtype=float))
+            ax.barh([_short(str(i)) for i in data.index], vals, left=left, color=OKABE_ITO[k % len(OKABE_ITO)],
+                    hatch=hatches[k % len(hatches)], edgecolor="white", label=str(col))
+            for y, (lft, v) in enumerate(zip(left, vals, strict=True)):
+                if v >= 8:
+                    ax.text(lft + v / 2, y, f"{v:.0f}", ha="center", va="center", fontsize=8)
+            left += vals
+        ax.invert_yaxis()
+        ax.set_xlabel(xlabel)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=min(4, len(data.columns)), frameon=False)
+        return Chart(chart_id, title, alt, _svg(fig), caption)
+
+
+def keyness_chart(chart_id: str, title: str, keyness: pd.DataFrame, names: dict[str, str], *, alt: str,
+                  caption: str = "", top: int = 8) -> Chart:
+    """Small multiples: the top distinctive words of each outlet by z-score."""
+    outlets = [o for o in names if o in set(keyness["outlet_id"])]
+    cols = min(3, len(outlets))
+    rows = -(-len(outlets) // cols)
+    with plt.rc_context(_RC):
+        fig, axes = plt.subplots(rows, cols, figsize=(3.6 * cols, 0.28 * top * rows + 1.0 * rows), squeeze=False)
+        for k, o in enumerate(outlets):
+            ax = axes[k // cols][k % cols]
+            sub = keyness[keyness["outlet_id"] == o].head(top)
+            ax.barh(list(sub["term"]), sub["z_score"].to_numpy(dtype=float), color=OKABE_ITO[k % len(OKABE_ITO)])
+            ax.invert_yaxis()
+            ax.set_title(_short(names[o], 30), fontsize=10)
+            ax.set_xlabel("z-score (vs the rest)", fontsize=8)
+            ax.tick_params(labelsize=8)
+        for k in range(len(outlets), rows * cols):
+            axes[k // cols][k % cols].axis("off")
+        fig.tight_layout()
+        return Chart(chart_id, title, alt, _svg(fig), caption)

@@ -1,0 +1,82 @@
+"""Hedges and boosters: hard cases (one per rule) and the public speculation gold."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.document import Doc
+from framing.evaluation import default_gold_dir
+from framing.evaluation.hedging import read_bioscope, score_hedges
+from framing.features.hedging import extract
+from framing.model import Article
+
+
+def _cues(text: str) -> list[tuple[str, str, float]]:
+    doc = Doc.build(Article(id="t", outlet_id="o", outlet_name="O", raw_text=text, text=text))
+    return [(s.feature, s.text, s.score) for s in extract(doc)]
+
+
+def test_may_the_month_is_not_a_hedge() -> None:
+    assert _cues("Talks began in May 2022. On May 5 they met. Theresa May spoke.") == []
+
+
+def test_epistemic_may_is_a_hedge() -> None:
+    assert _cues("The deal may fail.") == [("hedge", "may", 1.0)]
+
+
+def test_permission_may_is_not_a_hedge() -> None:
+    assert _cues("You may leave now. Visitors may enter the hall.") == []
+
+
+def test_could_not_past_ability_is_not_a_hedge() -> None:
+    assert _cues("He could not attend the summit.") == []
+
+
+def test_could_not_be_ruled_out_is_one_hedge() -> None:
+    assert _cues("A deal could not be ruled out.") == [("hedge", "could not be ruled out", 1.0)]
+
+
+def test_would_after_reporting_verb_is_not_a_hedge() -> None:
+    assert _cues("The ministry said it would hold talks.") == []
+
+
+def test_speculative_would_likely_is_one_hedge() -> None:
+    assert _cues("Sanctions would likely hurt Moscow.") == [("hedge", "would likely", 1.0)]
+
+
+def test_appear_show_up_is_not_a_hedge() -> None:
+    assert _cues("Putin appeared at the ceremony.") == []
+    assert _cues("The talks appear to have stalled.") == [("hedge", "appear", 1.0)]
+
+
+def test_will_is_not_a_hedge() -> None:
+    assert _cues("Xi will visit Moscow.") == []
+
+
+def test_clear_as_verb_is_not_a_booster() -> None:
+    assert _cues("This will clear the way.") == []
+    assert _cues("It is clear that they agree.") == [("booster", "clear", 1.0)]
+
+
+def test_multiword_hedges_and_opinion() -> None:
+    out = [t for _, t, _ in _cues("It remains to be seen. I don't think so. It is not necessarily true.")]
+    assert out == ["It remains to be seen", "I don't think", "not necessarily"]
+
+
+def test_borderline_approximator_scored_half_and_needs_number() -> None:
+    assert _cues("About 30 people came.") == [("hedge", "About", 0.5)]
+    assert _cues("They talked about it.") == []
+
+
+def test_degree_intensifier_is_not_a_booster() -> None:
+    assert _cues("China firmly and greatly supports Russia.") == []
+
+
+def test_bioscope_cue_f1_floor() -> None:
+    path = default_gold_dir() / "bioscope"
+    if not path.is_dir():
+        pytest.skip(f"BioScope gold absent at {path}")
+    docs = list(read_bioscope(path))[:300]
+    sc = score_hedges(iter(docs))
+    p, r = sc.pred_ok / sc.pred, sc.gold_found / sc.gold
+    assert 2 * p * r / (p + r) > 0.70

@@ -1,0 +1,116 @@
+"""Relationship labels: hard cases (one per rule) and the seed gold."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from framing.document import Doc
+from framing.evaluation import default_gold_dir
+from framing.evaluation.labels import validate
+from framing.features.labels import extract, make_label_extractor
+from framing.model import Article
+
+
+def _labels(text: str) -> list[tuple[str, str, str, str]]:
+    doc = Doc.build(Article(id="t", outlet_id="o", outlet_name="O", raw_text=text, text=text))
+    return [(s.text, s.category, s.polarity, s.target) for s in extract(doc)]
+
+
+def test_negation_by_no_means_scopes_over_marriage_of_convenience() -> None:
+    out = _labels("China and Russia are a strategic partnership and by no means a marriage of convenience.")
+    assert ("marriage of convenience", "convenience", "negated", "china-russia") in out
+    assert ("strategic partnership", "partnership", "affirmed", "china-russia") in out
+
+
+def test_negation_does_not_cross_but() -> None:
+    out = _labels("Russia and China have not created a formal military alliance, but they act as a military union.")
+    assert [(t, p) for t, _, p, _ in out] == [("military alliance", "negated"), ("military union", "affirmed")]
+
+
+def test_negation_skips_parenthetical_comma() -> None:
+    out = _labels("The Russia-China relationship has not, despite the plans of both countries, become an alliance.")
+    assert out[-1][:3] == ("alliance", "alliance", "negated")
+
+
+def test_not_only_is_not_negation() -> None:
+    assert _labels("For China, Russia is not only a partner but a friend.")[0][2] == "affirmed"
+
+
+def test_target_western_alliance_is_not_the_dyad() -> None:
+    out = _labels("The Western Alliance imposed sanctions on Russia and China.")
+    assert out[0][3] == "western-alliance"
+
+
+def test_target_nato_allies_is_other() -> None:
+    assert _labels("NATO allies met as China and Russia held drills.")[0][3] == "nato"
+
+
+def test_target_us_and_its_allies_is_other() -> None:
+    assert _labels("China and Russia oppose the United States and its allies.")[0][3] == "us-allies"
+
+
+def test_whole_words_only_no_hit_inside_words() -> None:
+    assert _labels("Especially, China really formally ended the blockade at the rally in Russia.") == []
+
+
+def test_quasi_alliance_is_one_hit() -> None:
+    out = _labels("Russia and China form a quasi-alliance.")
+    assert [t for t, *_ in out] == ["quasi-alliance"]
+
+
+def test_hypothetical_could_become_allies() -> None:
+    assert _labels("China and Russia could become allies.")[0][2] == "hypothetical"
+
+
+def test_hypothetical_does_not_touch_presupposed_definite_label() -> None:
+    out = _labels("There are no limits to how far the quasi-alliance between Moscow and Beijing could develop.")
+    assert out[0][2] == "affirmed"
+
+
+def test_questioned_when_outlet_asks() -> None:
+    assert _labels("Is it a friendship?")[0][2] == "questioned"
+
+
+def test_convenience_alone_needs_of() -> None:
+    assert _labels("For convenience, Russia and China met.") == []
+    assert _labels("Analysts dismiss the Russia-China partnership as one of convenience.")[1][1] == "convenience"
+
+
+def test_organisation_name_picture_alliance_excluded() -> None:
+    assert _labels("Xi and Putin in Beijing. Photo: picture alliance") == []
+
+
+def test_friend_of_people_needs_an_actor() -> None:
+    assert _labels("He met friends for dinner.") == []
+
+
+def test_may_the_month_is_no_hypothetical_cue() -> None:
+    assert _labels("In May, Xi and Putin met their allies.")[0][2] == "affirmed"
+
+
+def test_user_lexicon_and_dyad_swap(tmp_path) -> None:
+    (tmp_path / "lex.tsv").write_text(
+        "# name: mine\n# version: 1\n# source: test\nterm\tcategory\nentente\talliance\n", encoding="utf-8"
+    )
+    (tmp_path / "dyad.tsv").write_text(
+        "# name: d\n# version: 1\n# source: test\n# dyad: uk-france\n# members: uk|france\n"
+        "term\tactor\ttarget\nBritain\tuk\t\nFrance\tfrance\t\n",
+        encoding="utf-8",
+    )
+    ex = make_label_extractor(lexicon=tmp_path / "lex.tsv", dyad=tmp_path / "dyad.tsv")
+    t = "Britain and France renewed their entente, not an alliance."
+    spans = ex(Doc.build(Article(id="t", outlet_id="o", outlet_name="O", raw_text=t, text=t)))
+    assert [(s.label, s.target) for s in spans] == [("entente", "uk-france")]
+
+
+def test_seed_gold_meets_targets() -> None:
+    gold = default_gold_dir()
+    if not (gold / "seeds" / "relationship_labels.jsonl").is_file():
+        pytest.skip(f"seed gold absent under {gold}")
+    rows = {(r.measure, r.metric): r.value for r in validate(gold)}
+    assert rows[("relationship labels", "F1 (core tier)")] >= 0.95
+    assert rows[("label polarity", "accuracy")] >= 0.90
+    assert rows[("label target", "accuracy (dyad vs other)")] >= 0.90
+    assert not math.isnan(rows[("label voice", "accuracy")])

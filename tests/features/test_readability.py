@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from framing.corpus.segmentation import count_words, split_sentences
+from framing.document import Doc
+from framing.evaluation.readability import ordered_share, read_onestopenglish
+from framing.features.readability import MEASURES, mtld, readability, readability_table
+
+
+def test_empty_text_is_nan_not_zero():
+    m = readability("")
+    assert m["n_words"] == 0 and m["n_sentences"] == 0
+    for col in MEASURES:
+        if not col.startswith("n_"):
+            assert math.isnan(m[col]), col
+
+
+def test_smog_undefined_below_three_sentences():
+    assert math.isnan(readability("One sentence only. And a second one.")["smog_index"])
+
+
+def test_sentence_length_uses_framing_segmentation():
+    t = "Talks ended at 5 p.m. on Feb. 3. Dr. Smith of the U.N. disagreed with the U.S. view."
+    m = readability(t)
+    assert m["n_sentences"] == len(split_sentences(t)) == 2
+    assert m["sentence_length_mean_words"] == count_words(t) / 2
+
+
+def test_mtld_repetitive_text_lower_than_varied_text():
+    rep = ("the war and the war and the war " * 20).split()
+    varied = ("china russia alliance partnership sanctions energy trade summit olympics history "
+              "economy military ukraine europe washington moscow beijing kremlin diplomacy talks").split() * 2
+    assert mtld(rep) < mtld(varied)
+
+
+def test_mtld_all_distinct_short_is_nan():
+    assert math.isnan(mtld(["a", "b", "c"]))
+
+
+def test_table_per_article_on_seeds(seed_corpus):
+    df = readability_table([Doc.build(a) for a in seed_corpus.articles[:2]] + seed_corpus.articles[2:])
+    assert list(df.columns) == ["article_id", "outlet_id", *MEASURES]
+    assert len(df) == len(seed_corpus)
+    assert (df["fk_grade"].between(5, 25)).all()
+    assert (df["n_words"] > 300).all()
+
+
+def test_textstat_never_downloads(monkeypatch):
+    import nltk
+
+    def boom(*a, **k):
+        raise AssertionError("nltk.download called")
+
+    monkeypatch.setattr(nltk, "download", boom)
+    import textstat
+
+    textstat.flesch_kincaid_grade.cache_clear() if hasattr(textstat.flesch_kincaid_grade, "cache_clear") else None
+    m = readability("The committee postponed its unprecedented deliberations. Nobody knew why. It rained.")
+    assert not math.isnan(m["fk_grade"]) and not math.isnan(m["dale_chall"]) and not math.isnan(m["smog_index"])
+
+
+def test_fk_orders_onestopenglish_levels(gold_dir):
+    import pandas as pd
+
+    if not (gold_dir / "onestopenglish").is_dir():
+        pytest.skip("onestopenglish gold not found")
+    man = read_onestopenglish(gold_dir)
+    man = man[man["text_id"].isin(sorted(set(man["text_id"]))[:40])]
+    vals = pd.DataFrame([readability(t) for t in man["text"]])
+    df = pd.concat([man[["text_id", "level_rank"]].reset_index(drop=True), vals], axis=1)
+    share, n = ordered_share(df, "fk_grade")
+    assert n == 40 and share >= 0.9

@@ -1,0 +1,185 @@
+from __future__ import annotations
+
+import json
+import math
+import time
+
+import numpy as np
+import pytest
+
+from framing.document import Doc
+from framing.evaluation.sentiment import nyt_split, pearson, read_newsmtsc, read_vader_domain
+from framing.features import sentiment as S
+from framing.model import Article
+
+
+def _doc(text: str) -> Doc:
+    return Doc.build(Article(id="t", outlet_id="o", outlet_name="O", raw_text=text, text=text))
+
+
+def test_scorers_registry_and_default():
+    assert set(S.SCORERS) >= {"vader", "vader_news"}
+    assert S.current_scorer_name() == "vader_news"
+
+
+def test_scorer_env_override(monkeypatch):
+    monkeypatch.setenv("FRAMING_SENTIMENT_SCORER", "vader")
+    assert S.current_scorer_name() == "vader"
+    monkeypatch.setenv("FRAMING_SENTIMENT_SCORER", "nonsense")
+    with pytest.raises(Exception, match="scorer"):
+        S.current_scorer_name()
+
+
+def test_plain_vader_is_untouched_vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    t = "The Justice Department said health care reform was a great success."
+    assert S.score_text(t, scorer="vader") == SentimentIntensityAnalyzer().polarity_scores(t)["compound"]
+
+
+def test_vader_label_thresholds_at_005():
+    assert S.label_for(0.05, scorer="vader") == "neutral"
+    assert S.label_for(0.0501, scorer="vader") == "positive"
+    assert S.label_for(-0.0501, scorer="vader") == "negative"
+
+
+def test_news_mask_name_with_lexicon_word_is_neutral():
+    # "Justice" and "Liberty" inside names carry no tone; plain VADER scores them positive.
+    t = "The Justice Department met the Liberty Party."
+    assert S.score_text(t, scorer="vader") > 0.05
+    assert S.label_for(S.score_text(t)) == "neutral"
+
+
+def test_news_mask_policy_phrase_is_neutral():
+    masked = S.mask_news_neutral("Interest rates and health care costs rose.")
+    assert masked == "xxxxxxxx xxxxx and xxxxxx xxxx costs rose."
+
+
+def test_news_mask_keeps_sentence_initial_capital():
+    # "Great" at the start is a word, not a name.
+    assert "Great" in S.mask_news_neutral("Great progress was made.")
+
+
+def test_calibrated_weighs_negative_more_than_positive():
+    m = S.load_model()
+    i_pos, i_neg = m.meta["features"].index("pos_sum_norm"), m.meta["features"].index("neg_sum_norm")
+    assert m.coef[i_pos] > 0 > m.coef[i_neg] and abs(m.coef[i_neg]) > abs(m.coef[i_pos])
+
+
+def test_calibrated_monotone_in_vader_valence():
+    s = [S.score_text(t) for t in ("The deal is bad.", "The deal is fine.", "The deal is good.", "The deal is great.")]
+    assert s == sorted(s)
+
+
+def test_negation_flips_tone():
+    assert S.score_text("The talks were a success.") > 0 > S.score_text("The talks were not a success.")
+
+
+def test_shipped_model_is_plain_json_coefficients():
+    from importlib import resources
+
+    raw = resources.files("framing").joinpath("models", S.MODEL_FILE).read_text(encoding="utf-8")
+    data = json.loads(raw)
+    assert data["features"] == list(S.FEATURE_NAMES)
+    assert len(data["coef"]) == 4 and len(raw) < 4000  # coefficients only, no text
+
+
+def test_clause_split_gives_each_actor_its_own_tone():
+    t = "Beijing praised the excellent deal, but Washington condemned it as a disaster."
+    spans = [s for s in S.extract(_doc(t)) if s.feature == "actor"]
+    assert [(s.label, s.score > 0) for s in spans] == [("china", True), ("us_west", False)]
+
+
+def test_two_actors_in_one_sentence_give_two_rows():
+    spans = [s for s in S.extract(_doc("Russia and China hailed their excellent ties.")) if s.feature == "actor"]
+    assert [s.label for s in spans] == ["russia", "china"]
+    assert all(s.score > 0 and s.sentence == 0 for s in spans)
+
+
+def test_actor_case_us_pronoun_is_not_the_us():
+    assert [m.value.actor for m in S.find_actors("Tell us what the US wants.")] == ["us_west"]
+
+
+def test_actor_sentence_initial_the_west():
+    assert [m.value.actor for m in S.find_actors("The West imposed sanctions.")] == ["us_west"]
+
+
+def test_actor_hyphen_compound():
+    assert [m.value.actor for m in S.find_actors("China-Russia ties and U.S.-led sanctions")] == [
+        "china", "russia", "us_west"]
+
+
+def test_actor_exclusion_row_blocks_event_name():
+    assert [m.value.actor for m in S.find_actors("At the Beijing Olympics, Beijing spoke.")] == ["china"]
+
+
+def test_sentence_spans_cover_every_sentence_with_scorer_name(seed_corpus):
+    art = seed_corpus.articles[0]
+    doc = Doc.build(art)
+    spans = S.extract(doc)
+    sent = [s for s in spans if s.feature == "sentiment"]
+    assert len(sent) == len(doc.sentences)
+    assert {s.category for s in sent} == {"vader_news"}
+    assert all(s.label in {"negative", "neutral", "positive"} and -1 <= s.score <= 1 for s in sent)
+    actors = {s.label for s in spans if s.feature == "actor"}
+    assert {"china", "russia", "xi", "putin"} <= actors
+    for s in spans:
+        assert art.text[s.start:s.end] == s.text
+
+
+def test_speed_close_to_plain_vader(seed_corpus):
+    texts = [a.text[s:e] for a in seed_corpus for s, e in Doc.build(a).sentences][:300]
+    S.score_text("warm up")
+    t0 = time.perf_counter()
+    for t in texts:
+        S.score_text(t, scorer="vader")
+    t_vader = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for t in texts:
+        S.score_text(t)
+    t_news = time.perf_counter() - t0
+    assert t_news < 3 * t_vader + 0.05
+
+
+def test_reproduces_vader_paper_on_nyt(gold_dir):
+    nyt = read_vader_domain(gold_dir, "nyt")
+    assert len(nyt) == 5190
+    r = pearson(np.array([S.score_text(t, scorer="vader") for t in nyt["text"]]), nyt["mean"].to_numpy())
+    assert abs(r - 0.492) < 0.02  # Hutto & Gilbert 2014: r = 0.492 (3.3.2 gives 0.503)
+
+
+def test_calibrated_beats_vader_on_nyt_held_out(gold_dir):
+    nyt = read_vader_domain(gold_dir, "nyt")
+    _, test = nyt_split(nyt["id"].tolist())
+    texts, y = nyt["text"][test].tolist(), nyt["mean"].to_numpy()[test]
+    r_v = pearson(np.array([S.score_text(t, scorer="vader") for t in texts]), y)
+    r_n = pearson(np.array([S.score_text(t) for t in texts]), y)
+    assert r_n > r_v + 0.01
+
+
+def test_calibrated_not_worse_on_unseen_news(gold_dir):
+    tg = read_newsmtsc(gold_dir)
+    sent = tg.groupby("sid").agg(sentence=("sentence", "first"), y=("y", "first"), k=("y", "nunique"))
+    sent = sent[sent["k"] == 1].iloc[:2000]
+    y = sent["y"].to_numpy()
+    from scipy.stats import spearmanr
+
+    rho_v = spearmanr([S.score_text(t, scorer="vader") for t in sent["sentence"]], y).statistic
+    rho_n = spearmanr([S.score_text(t) for t in sent["sentence"]], y).statistic
+    assert rho_n >= rho_v
+
+
+def test_training_script_reproduces_shipped_model(gold_dir, tmp_path):
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "train_sentiment.py"
+    spec = importlib.util.spec_from_file_location("train_sentiment", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    assert mod.main(["--gold", str(gold_dir), "--check"]) == 0
+
+
+def test_nan_score_gives_empty_label():
+    assert S.label_for(math.nan) == ""

@@ -1,0 +1,69 @@
+"""Open the reports in headless Debian chromium (Playwright, no browser download)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from framing.corpus.loading import load_corpus
+from framing.pipeline import analyze
+from framing.report import build_report
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.skip("Debian chromium not installed (apt-get install chromium); browser tests need it")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed (pip install -e .[dev])")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def _open(browser, path: Path):
+    page = browser.new_page()
+    errors: list[str] = []
+    dialogs: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    return page, errors, dialogs
+
+
+def test_seed_report_opens_cleanly_with_every_span(browser, seed_analysis, tmp_path: Path):
+    build_report(seed_analysis, out_dir=tmp_path, formats=("html",), reps=50)
+    page, errors, _ = _open(browser, tmp_path / "report.html")
+    assert errors == []
+    for sid in ("overview", "comparison", "charts", "evidence", "kwic", "methodology", "validity", "provenance"):
+        assert page.locator(f"section#{sid}").count() == 1
+    n = page.evaluate("new Set([...document.querySelectorAll('[data-span]')].map(e => e.dataset.span)).size")
+    assert n == len(seed_analysis.spans)
+    assert page.evaluate("[...document.images].every(i => i.complete && i.naturalWidth > 0)")
+    page.close()
+
+
+def test_hostile_report_fires_no_dialog(browser, tmp_path: Path):
+    bad = "<script>alert(1)</script></script><img src=x onerror=alert(2)>"
+    rows = [{"id": f"x{i}{bad}", "outlet": f"O{i} {bad}", "title": bad, "author": bad,
+             "text": f'Russia is an ally {bad}. "We may agree {bad}," said {bad} Lee.\n\njavascript:alert(3) text.'}
+            for i in range(2)]
+    src = tmp_path / "h.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    build_report(analyze(load_corpus(src)), out_dir=tmp_path, formats=("html",), reps=20)
+    page, _, dialogs = _open(browser, tmp_path / "report.html")
+    page.wait_for_timeout(300)
+    assert dialogs == []
+    assert bad in page.locator("#article-1 .text").inner_text()
+    page.close()

@@ -1,0 +1,145 @@
+"""The report: built from the seeds, deterministic, self-contained, safe with hostile input."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from framing.corpus.loading import load_corpus
+from framing.evaluation import ValidationRow
+from framing.evaluation.run import write_json
+from framing.pipeline import analyze
+from framing.report import build_report
+
+SECTIONS = ("overview", "comparison", "charts", "evidence", "kwic", "methodology", "validity", "provenance")
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "</script><script>alert(2)</script>",
+    "<img src=x onerror=alert(3)>",
+    "javascript:alert(4)",
+]
+
+
+@pytest.fixture(scope="module")
+def seed_report(seed_analysis, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("seed-report")
+    build_report(seed_analysis, out_dir=out, formats=("html",), command="framing report", reps=200)
+    return out / "report.html"
+
+
+@pytest.fixture(scope="module")
+def hostile_report(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("hostile")
+    rows = []
+    for i, bad in enumerate(HOSTILE):
+        text = (f'China and Russia are close allies {bad}, officials said. "We are not an alliance {bad}," said '
+                f'{bad} Smith, a spokesman. Visit <a href="javascript:alert(5)">here</a> or {bad}.\n\n'
+                f"Beijing may deepen the partnership. Moscow clearly welcomes it.")
+        rows.append({"id": f"h{i}{bad}", "outlet": f"Outlet {bad}", "outlet_id": f"o{i}", "title": f"Title {bad}",
+                     "author": bad, "text": text})
+    path = folder / "hostile.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    analysis = analyze(load_corpus(path))
+    assert len(analysis.articles) == len(HOSTILE)
+    build_report(analysis, out_dir=folder / "out", formats=("html",), reps=50)
+    return folder / "out" / "report.html"
+
+
+def test_seed_report_has_every_section_and_a_strict_csp(seed_report: Path):
+    html = seed_report.read_text(encoding="utf-8")
+    for sid in SECTIONS:
+        assert f'<section id="{sid}">' in html and f'href="#{sid}"' in html
+    assert "Content-Security-Policy" in html and "script-src 'none'" in html
+    assert not re.search(r'(src|href)="(https?:)?//', html), "no external resources"
+    assert "<script" not in html
+
+
+def test_one_highlight_element_per_span(seed_report: Path, seed_analysis):
+    html = seed_report.read_text(encoding="utf-8")
+    ids = re.findall(r'data-span="(\d+)"', html)
+    assert len(ids) == len(set(ids)) == len(seed_analysis.spans)
+
+
+def test_table_cells_link_to_existing_span_anchors(seed_report: Path):
+    html = seed_report.read_text(encoding="utf-8")
+    links = set(re.findall(r'href="#span-(\d+)"', html))
+    assert links
+    anchors = set(re.findall(r'id="span-(\d+)"', html))
+    assert links <= anchors
+
+
+def test_every_outlet_and_its_metadata_is_shown(seed_report: Path, seed_corpus):
+    html = seed_report.read_text(encoding="utf-8")
+    for a in seed_corpus.articles:
+        assert a.outlet_name in html
+        if a.author:
+            assert a.author in html
+
+
+def test_two_runs_give_identical_bytes(seed_analysis, seed_report: Path, tmp_path: Path):
+    build_report(seed_analysis, out_dir=tmp_path, formats=("html",), command="framing report", reps=200)
+    assert (tmp_path / "report.html").read_bytes() == seed_report.read_bytes()
+
+
+def test_validity_card_says_not_run_without_a_file(seed_report: Path):
+    html = seed_report.read_text(encoding="utf-8")
+    assert "Validation: not run" in html and "framing validate --json" in html
+
+
+def test_validity_card_shows_rows_beside_anchors(seed_analysis, tmp_path: Path):
+    vpath = tmp_path / "validity.json"
+    write_json([ValidationRow("hedges <b>", "sfu dev", "F1", 0.612, anchor="0.80 (Author 2010)", n=120)], vpath)
+    build_report(seed_analysis, out_dir=tmp_path, formats=("html",), validity=vpath, reps=20)
+    section = (tmp_path / "report.html").read_text(encoding="utf-8").split('<section id="validity">')[1]
+    assert "0.612" in section and "0.80 (Author 2010)" in section and "hedges &lt;b&gt;" in section
+
+
+def test_hostile_text_title_outlet_and_names_are_shown_literally(hostile_report: Path):
+    html = hostile_report.read_text(encoding="utf-8")
+    for bad in HOSTILE[:3]:
+        assert bad not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "Outlet &lt;img src=x onerror=alert(3)&gt;" in html
+    assert "Title &lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt;" in html
+    assert 'href="javascript:' not in html and "<a href=\"java" not in html
+    assert "<script" not in html
+
+
+def test_pdf_unavailable_still_writes_html(seed_analysis, tmp_path: Path, monkeypatch):
+    import framing.report.pdf as pdf
+
+    def broken(html: str, *, base_url: str | None = None) -> bytes:
+        raise pdf.PdfUnavailableError("PDF not written: WeasyPrint cannot load its system libraries (x)")
+
+    monkeypatch.setattr(pdf, "html_to_pdf", broken)
+    with pytest.raises(pdf.PdfUnavailableError, match="apt-get|system libraries"):
+        build_report(seed_analysis, out_dir=tmp_path, formats=("pdf",), reps=20)
+    assert (tmp_path / "report.html").is_file()
+    assert not (tmp_path / "report.pdf").exists()
+
+
+@pytest.mark.slow
+def test_pdf_renders_and_contains_outlets_and_table_values(seed_analysis, tmp_path: Path):
+    if not (shutil.which("pdftoppm") and shutil.which("pdftotext")):
+        pytest.skip("poppler-utils (pdftoppm, pdftotext) not installed: apt-get install poppler-utils")
+    from framing.compare.rates import compare_outlets
+    from framing.report.context import fmt_value
+
+    written = build_report(seed_analysis, out_dir=tmp_path, formats=("pdf",), reps=200)
+    assert [p.name for p in written] == ["report.pdf"]
+    pdf = tmp_path / "report.pdf"
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")], check=True)
+    assert any(p.stat().st_size > 5000 for p in tmp_path.glob("p*.png"))
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    for name in set(seed_analysis.articles["outlet_name"]):
+        assert " ".join(name.split()[:1]) in text
+    table = compare_outlets(seed_analysis.spans, seed_analysis.articles, reps=200)
+    main = table[table["kind"].isin(["rate", "share_words"])]
+    missing = [fmt_value(v, k) for v, k in zip(main["value"], main["kind"], strict=True)
+               if fmt_value(v, k) not in text]
+    assert not missing
