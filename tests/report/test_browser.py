@@ -67,3 +67,24 @@ def test_hostile_report_fires_no_dialog(browser, tmp_path: Path):
     assert dialogs == []
     assert bad in page.locator("#article-1 .text").inner_text()
     page.close()
+
+
+def test_hostile_worksheet_and_key_fire_no_dialog(browser, tmp_path: Path):
+    from framing.worksheets.render import write_worksheet
+
+    bad = "<script>alert(1)</script><img src=x onerror=alert(2)><a href=\"javascript:alert(3)\">x</a>"
+    rows = [
+        {"id": f"w{i}", "outlet": f"Outlet {i} {bad}", "title": f"T {bad}",
+         "text": (f'China and Russia may be allies {bad}. "It is clearly a partnership {bad}," said {bad} Lee, '
+                  f"a professor at {bad} University.\n\nThe two countries could become allies, analysts said.")}
+        for i in range(3)
+    ]
+    src = tmp_path / "h.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    write_worksheet(analyze(load_corpus(src)), out_dir=tmp_path, level="advanced", seed=1, pdf=False)
+    for name in ("worksheet.html", "answer_key.html"):
+        page, errors, dialogs = _open(browser, tmp_path / name)
+        page.wait_for_timeout(200)
+        assert dialogs == [] and errors == [], name
+        assert page.evaluate("document.querySelectorAll('script, img[onerror], a[href^=javascript]').length") == 0
+        page.close()

@@ -1,0 +1,68 @@
+"""An interrupted run leaves the previous outputs intact and says so; re-running gives identical bytes."""
+
+from __future__ import annotations
+
+import signal
+from pathlib import Path
+
+import pytest
+
+import framing.report.render as render
+from framing.cli import main
+
+
+def _interrupt(*args, **kwargs):
+    raise KeyboardInterrupt
+
+
+@pytest.fixture(scope="module")
+def previous_report(tmp_path_factory, seeds_dir: Path) -> Path:
+    out = tmp_path_factory.mktemp("reports")
+    assert main(["report", str(seeds_dir), "--out", str(out), "--format", "html"]) == 0
+    return out
+
+
+def test_keyboard_interrupt_during_report_keeps_previous_report(
+    previous_report: Path, seeds_dir: Path, monkeypatch, capsys
+):
+    before = (previous_report / "report.html").read_bytes()
+    monkeypatch.setattr(render, "render_html", _interrupt)
+    assert main(["report", str(seeds_dir), "--out", str(previous_report), "--format", "html"]) == 130
+    assert "interrupted" in capsys.readouterr().err
+    assert (previous_report / "report.html").read_bytes() == before
+    assert not list(previous_report.glob("*.part")), "no half-written temporary file is left behind"
+
+
+def test_sigterm_during_report_keeps_previous_report(previous_report: Path, seeds_dir: Path, monkeypatch, capsys):
+    before = (previous_report / "report.html").read_bytes()
+
+    def terminate(*args, **kwargs):
+        signal.raise_signal(signal.SIGTERM)
+        raise AssertionError("SIGTERM did not stop the run")
+
+    monkeypatch.setattr(render, "render_html", terminate)
+    assert main(["report", str(seeds_dir), "--out", str(previous_report), "--format", "html"]) == 130
+    assert "interrupted" in capsys.readouterr().err
+    assert (previous_report / "report.html").read_bytes() == before
+
+
+def test_interrupt_while_writing_leaves_no_partial_file(tmp_path: Path, monkeypatch):
+    import framing.atomic as atomic
+
+    target = tmp_path / "report.html"
+    target.write_text("old", encoding="utf-8")
+
+    def boom(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(atomic.os, "replace", boom)
+    with pytest.raises(KeyboardInterrupt):
+        atomic.write_text(target, "new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_rerun_gives_identical_bytes(previous_report: Path, seeds_dir: Path):
+    before = (previous_report / "report.html").read_bytes()
+    assert main(["report", str(seeds_dir), "--out", str(previous_report), "--format", "html"]) == 0
+    assert (previous_report / "report.html").read_bytes() == before
