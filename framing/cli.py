@@ -236,7 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("worksheet", help="write a classroom worksheet and answer key (HTML, PDF) and a coding template")
     p.add_argument("corpus", nargs="?", help=corpus_help)
     p.add_argument("--level", choices=("intro", "advanced"), default="intro", help="intro (default) or advanced")
-    p.add_argument("--out", default="worksheet", help="output folder (default: worksheet)")
+    p.add_argument("--out", default="reports/worksheet", help="output folder (default: reports/worksheet)")
     p.add_argument("--seed", type=int, default=0, help="seed of the passage draws (same seed, same files)")
     p.set_defaults(func=cmd_worksheet)
 
