@@ -88,3 +88,25 @@ def test_report_html_names_all_outlets(seeds_dir: Path, tmp_path: Path):
     for name in ("South China Morning Post", "Deutsche Welle", "The Washington Post", "Responsible Statecraft",
                  "Romanian analysis site"):
         assert name in html
+
+
+def test_analyze_span_table_carries_voice_speaker_polarity_and_target(seeds_dir: Path, tmp_path: Path):
+    from framing.model import POLARITIES, VOICES
+
+    out = tmp_path / "spans.csv"
+    assert main(["analyze", str(seeds_dir), "--out", str(out)]) == 0
+    spans = pd.read_csv(out, keep_default_na=False)
+    cues = spans[spans["feature"].isin(["quote", "paraphrase", "relationship_label", "hedge", "booster"])]
+    assert {"quote", "paraphrase", "relationship_label", "hedge", "booster"} == set(cues["feature"])
+    assert cues["voice"].isin(VOICES).all()
+    quoted = cues[cues["voice"] != "authorial"]
+    assert (quoted["speaker"] != "").mean() > 0.8  # what sources say is attributed to someone
+    assert (cues.loc[cues["voice"] == "authorial", "speaker"] == "").all()
+    quotes = spans[spans["feature"] == "quote"]
+    assert (quotes["voice"] == "direct_quote").all() and "Vladimir Putin" in set(quotes["speaker"])
+    labels = spans[spans["feature"] == "relationship_label"]
+    assert labels["polarity"].isin(POLARITIES).all() and (labels["target"] != "").all()
+    assert {"affirmed", "negated", "hypothetical"} <= set(labels["polarity"])
+    for feature in ("hedge", "booster"):
+        rows = spans[spans["feature"] == feature]
+        assert {"authorial", "direct_quote"} <= set(rows["voice"]), feature

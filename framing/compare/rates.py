@@ -307,6 +307,63 @@ def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
         return np.where(d > 0, n / np.where(d > 0, d, 1.0), np.nan)
 
 
+def measure_values(
+    spans: pd.DataFrame, measures: Sequence[Measure], *, by: str = "article_id", groups: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """Each measure's value per group (article or outlet): the ratio of sums :func:`compare_outlets` reports.
+
+    The same sentence rows and numerators/denominators as the comparison
+    table, summed within each group instead of each outlet, so per-article
+    values of a one-article outlet equal its ``value`` there. Undefined
+    values (no words, no base spans, no scored span) are NaN, never 0;
+    ``distinct`` is NaN for a group with no words; ``article_mean`` measures
+    are NaN (they are per-article columns already).
+
+    Args:
+        spans: The span table (``sentence`` spans give word counts).
+        measures: Measures to compute (see :class:`Measure`).
+        by: ``article_id`` or ``outlet_id``.
+        groups: Rows of the result, in order (default: groups in order of
+            first appearance); a group with no spans gets NaN.
+
+    Returns:
+        A DataFrame indexed by group with one column per measure key.
+
+    Example:
+        >>> from framing.model import spans_to_frame, Span
+        >>> s = spans_to_frame([Span("a", "o", "sentence", 0, 9, "It may be", 0, score=3.0),
+        ...                     Span("a", "o", "hedge", 3, 6, "may", 0, label="may", voice="authorial")])
+        >>> m = [Measure("hedge_per_1000_words", "g", "hedges", "per 1,000 words", "rate", ("hedge",))]
+        >>> measure_values(s, m, groups=["a", "empty"])["hedge_per_1000_words"].round(1).tolist()
+        [333.3, nan]
+    """
+    if by not in ("article_id", "outlet_id"):
+        from framing.errors import FramingError, value_invalid_msg
+
+        raise FramingError(value_invalid_msg("by", by, ["article_id", "outlet_id"]))
+    ms = list(measures)
+    spans = spans.reset_index(drop=True)
+    keys = list(groups) if groups is not None else list(dict.fromkeys(str(g) for g in spans[by]))
+    values = np.full((len(keys), len(ms)), np.nan)
+    if len(spans):
+        rows, where = sentence_rows(spans)
+        num, den, masks = _matrices(spans, rows, where, ms)
+        row_group = rows[by].astype(str).to_numpy(dtype=object)
+        span_group = spans[by].astype(str).to_numpy(dtype=object)
+        words = rows["n_words"].to_numpy(dtype=float)
+        scales = np.array([m.scale for m in ms])
+        for i, key in enumerate(keys):
+            inside = row_group == key
+            values[i] = _ratio(num[inside], den[inside]) * scales
+            for j, m in enumerate(ms):
+                if m.kind == "distinct":
+                    defined = words[inside].sum() > 0
+                    values[i, j] = float(len(_speakers(spans, masks[j] & (span_group == key)))) if defined else np.nan
+                elif m.kind == "article_mean":
+                    values[i, j] = np.nan
+    return pd.DataFrame(values, index=pd.Index(keys, name=by), columns=[m.key for m in ms])
+
+
 def _outlets(spans: pd.DataFrame, articles: pd.DataFrame | None) -> list[tuple[str, str]]:
     seen: dict[str, str] = {}
     if articles is not None and len(articles):
