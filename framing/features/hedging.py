@@ -15,7 +15,9 @@ Non-epistemic uses are kept out where the text shows them:
 * ``could not``/``couldn't`` + verb (past ability, reported categorical) -
   lexicon context; "could not have" and "could not be ruled out" stay;
 * ``would`` after a reporting verb in the same clause ("said it would hold
-  talks", "announced that they would") - future in the past;
+  talks", "announced that they would"), or inside a "that"-clause of a past
+  verb of saying or realising ("began to see that Russia would need") - future
+  in the past;
 * ``appear`` = show up ("appeared at the ceremony") and ``clear`` as a verb
   ("to clear the way") - lexicon context.
 
@@ -57,6 +59,13 @@ _REPORTING = frozenset(
     "decided decides".split()
 )
 _REPORT_WINDOW_WORDS = 8
+#: Past-tense verbs of saying or realising that introduce a "that"-clause: "would" inside it is the
+#: future in the past ("Yeltsin began to see that Russia would need…"), not speculation.
+_PAST_THAT_VERBS = frozenset(
+    "said told announced added stated promised pledged agreed confirmed declared insisted vowed claimed "
+    "reported indicated signalled signaled warned predicted expected hoped decided saw realised realized "
+    "knew understood recognised recognized learned learnt assured explained wrote see realise realize".split()
+)
 _CLAUSE_BREAK_RE = re.compile(r"[;:—–()]|,\s*(?:but|and|while|if)\b|\bif\b|\bbut\b", re.IGNORECASE)
 
 
@@ -144,6 +153,11 @@ def _after_reporting_verb(text: str, sent_start: int, offset: int, before: list[
     for a, b in reversed(before[-_REPORT_WINDOW_WORDS:]):
         if text[a:b].lower() in _REPORTING:
             return not _CLAUSE_BREAK_RE.search(text, b, offset)
+    # Further back: "<past verb of saying/realising> that …" earlier in the same sentence, no "if" between.
+    for i, (a, b) in enumerate(before[:-1]):
+        na, nb = before[i + 1]
+        if text[a:b].lower() in _PAST_THAT_VERBS and text[na:nb].lower() == "that":
+            return not re.search(r"\bif\b|[;:]", text[nb:offset], re.IGNORECASE)
     return False
 
 

@@ -80,3 +80,16 @@ def test_bioscope_cue_f1_floor() -> None:
     sc = score_hedges(iter(docs))
     p, r = sc.pred_ok / sc.pred, sc.gold_found / sc.gold
     assert 2 * p * r / (p + r) > 0.70
+
+
+def test_would_in_a_that_clause_of_a_past_verb_is_future_in_the_past_not_a_hedge():
+    from framing.document import Doc
+    from framing.features.hedging import extract
+    from framing.model import Article
+
+    t = ("Yeltsin began to see that Russia would need to develop good ties with China. "
+         "Officials said that the security issues of the region, old and new, would be addressed. "
+         "Analysts warned that if talks fail, Russia would invade.")
+    doc = Doc.build(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t))
+    woulds = [s.start for s in extract(doc) if s.label == "would"]
+    assert woulds == [t.rindex("would")]  # only the conditional one is speculative
