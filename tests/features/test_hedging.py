@@ -93,3 +93,15 @@ def test_would_in_a_that_clause_of_a_past_verb_is_future_in_the_past_not_a_hedge
     doc = Doc.build(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t))
     woulds = [s.start for s in extract(doc) if s.label == "would"]
     assert woulds == [t.rindex("would")]  # only the conditional one is speculative
+
+
+def test_non_epistemic_possible_and_manner_clearly_and_negated_obvious_are_not_cues():
+    from framing.document import Doc
+    from framing.features.hedging import extract
+    from framing.model import Article
+
+    t = ("They will cooperate as far as possible. This can be seen clearly in trade. There are no obvious limits. "
+         "It is possible that talks fail. Clearly, the ties are strong.")
+    doc = Doc.build(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t))
+    found = [(s.feature, s.text) for s in extract(doc)]
+    assert found == [("hedge", "It is possible"), ("booster", "Clearly")]
