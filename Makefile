@@ -10,7 +10,7 @@ GOLD ?= ../shared/gold
 # Debian packages: chromium (browser tests), poppler-utils (PDF to PNG/text), CJK font, WeasyPrint's libraries.
 SYSTEM_PACKAGES := chromium poppler-utils fonts-wqy-microhei fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libfontconfig1
 
-.PHONY: validity report test lint typecheck pytest validate bench system clean-venv
+.PHONY: validity report test lint typecheck pytest notebooks validate bench system clean-venv
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -52,7 +52,11 @@ typecheck: $(VENV)/.dev-installed
 pytest: $(VENV)/.dev-installed system
 	$(VENV)/bin/pytest -p no:cacheprovider
 
-test: lint typecheck pytest
+# The notebooks run only here (pytest's testpaths are tests/ and framing/, so they never run twice).
+notebooks: $(VENV)/.dev-installed
+	$(VENV)/bin/pytest -p no:cacheprovider --nbmake notebooks
+
+test: lint typecheck pytest notebooks
 
 validate: $(VENV)/.installed
 	$(VENV)/bin/framing validate --gold $(GOLD)
