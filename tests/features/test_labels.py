@@ -114,3 +114,13 @@ def test_seed_gold_meets_targets() -> None:
     assert rows[("label polarity", "accuracy")] >= 0.90
     assert rows[("label target", "accuracy (dyad vs other)")] >= 0.90
     assert not math.isnan(rows[("label voice", "accuracy")])
+
+
+def test_negation_of_one_noun_phrase_stops_at_but():
+    from framing.document import Doc
+    from framing.features.labels import extract
+    from framing.model import Article
+
+    t = "China and Russia have no alliance but a partnership."
+    doc = Doc.build(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t))
+    assert [(s.label, s.polarity) for s in extract(doc)] == [("alliance", "negated"), ("partnership", "affirmed")]
