@@ -228,26 +228,39 @@ def score_polnear(split_dir: Path, *, errors: list[dict[str, object]] | None = N
     return sc
 
 
-def score_seeds(seed_gold: Path, seeds_dir: Path) -> tuple[int, int, int, int]:
-    """``(found, total, speaker_ok, speaker_total)`` on the seed quote annotations.
+@dataclass(frozen=True)
+class SeedQuoteScore:
+    """Counts on the seed quote annotations."""
+
+    found: int = 0
+    total: int = 0
+    speaker_ok: int = 0
+    speaker_n: int = 0
+    origin_ok: int = 0
+    origin_n: int = 0
+
+
+def score_seeds(seed_gold: Path, seeds_dir: Path) -> SeedQuoteScore:
+    """Found quotes, speaker and origin agreement on the seed quote annotations.
 
     A gold quote is found when one of our direct quotes covers more than half of
     it; the speaker is checked for ``quote_type == person`` items with a named
-    speaker, matching by containment either way or by surname.
+    speaker, matching by containment either way or by surname; the origin
+    (china, russia, us, europe, other, unknown) on every found quote.
 
     Example:
-        >>> score_seeds(Path("/nonexistent.jsonl"), Path("/nonexistent"))
-        (0, 0, 0, 0)
+        >>> score_seeds(Path("/nonexistent.jsonl"), Path("/nonexistent")).total
+        0
     """
     from framing.document import Doc
     from framing.features.quotes import Quote
     from framing.model import Article
 
     if not seed_gold.is_file() or not seeds_dir.is_dir():
-        return (0, 0, 0, 0)
+        return SeedQuoteScore()
     gold = [json.loads(line) for line in seed_gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     docs: dict[str, list[Quote]] = {}
-    found = spk_ok = spk_n = 0
+    found = spk_ok = spk_n = org_ok = 0
     for g in gold:
         f = str(g["file"])
         if f not in docs:
@@ -260,6 +273,7 @@ def score_seeds(seed_gold: Path, seeds_dir: Path) -> tuple[int, int, int, int]:
         if not hits:
             continue
         found += 1
+        org_ok += hits[0].origin == g["speaker_origin"]
         gold_speaker = str(g["speaker"]).split(" (")[0].lower()
         if g["quote_type"] != "person" or gold_speaker == "unattributed":
             continue
@@ -267,7 +281,7 @@ def score_seeds(seed_gold: Path, seeds_dir: Path) -> tuple[int, int, int, int]:
         ours = hits[0].speaker.lower()
         spk_ok += bool(ours) and (ours in gold_speaker or gold_speaker in ours or _last_word(ours) == _last_word(
             gold_speaker))
-    return found, len(gold), spk_ok, spk_n
+    return SeedQuoteScore(found, len(gold), spk_ok, spk_n, org_ok, found)
 
 
 def validate(gold_dir: Path) -> list[ValidationRow]:
@@ -299,9 +313,14 @@ def validate(gold_dir: Path) -> list[ValidationRow]:
         ]
     seed_gold = gold_dir / "seeds" / "quotes.jsonl"
     seeds_dir = Path(__file__).resolve().parents[2] / "seeds"
-    found, total, ok, n_spk = score_seeds(seed_gold, seeds_dir)
-    if total:
-        rows.append(ValidationRow("direct quotes", "seeds (in-house)", "recall", found / total, "", "1.0", total))
-        rows.append(ValidationRow("quote speaker", "seeds (in-house)", "speaker accuracy", ok / n_spk if n_spk
-                                  else math.nan, "", "1.0", n_spk, "person quotes with a named speaker"))
+    seeds = score_seeds(seed_gold, seeds_dir)
+    if seeds.total:
+        rows.append(ValidationRow("direct quotes", "seeds (in-house)", "recall", seeds.found / seeds.total, "", "1.0",
+                                  seeds.total))
+        rows.append(ValidationRow("quote speaker", "seeds (in-house)", "speaker accuracy",
+                                  seeds.speaker_ok / seeds.speaker_n if seeds.speaker_n else math.nan, "", "1.0",
+                                  seeds.speaker_n, "person quotes with a named speaker"))
+        rows.append(ValidationRow("source origin", "seeds (in-house)", "accuracy (6 classes)",
+                                  seeds.origin_ok / seeds.origin_n if seeds.origin_n else math.nan, "", "",
+                                  seeds.origin_n, "origin only from what the article says; 'unknown' otherwise"))
     return rows
