@@ -101,8 +101,11 @@ class Doc:
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing ``offset`` (-1 if between sentences)."""
-        starts = [s for s, _ in self.sentences]
-        i = bisect.bisect_right(starts, offset) - 1
+        cached = self.__dict__.get("_starts")
+        if cached is None or cached[0] is not self.sentences or len(cached[1]) != len(self.sentences):
+            cached = (self.sentences, [s for s, _ in self.sentences])  # built once, not per call
+            self.__dict__["_starts"] = cached
+        i = bisect.bisect_right(cached[1], offset) - 1
         if i >= 0 and offset < self.sentences[i][1]:
             return i
         return -1

@@ -16,6 +16,8 @@ import bisect
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
+from typing import Any
 
 import pandas as pd
 
@@ -200,7 +202,13 @@ class Span:
 
     def as_row(self) -> dict[str, object]:
         """The span as a dict keyed by :data:`SPAN_COLUMNS`."""
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        return {name: getattr(self, name) for name in _span_field_names()}
+
+
+@lru_cache(maxsize=1)
+def _span_field_names() -> tuple[str, ...]:
+    """Field names of :class:`Span`, in order (looked up once, not per span)."""
+    return tuple(f.name for f in fields(Span))
 
 
 _SPAN_DTYPES: dict[str, str] = {
@@ -218,8 +226,10 @@ def spans_to_frame(spans: Iterable[Span] | Sequence[dict[str, object]]) -> pd.Da
         >>> spans_to_frame([]).columns.tolist() == list(SPAN_COLUMNS)
         True
     """
-    rows = [s.as_row() if isinstance(s, Span) else s for s in spans]
-    df = pd.DataFrame(rows, columns=list(SPAN_COLUMNS))
+    rows: list[Any] = list(spans)
+    # Column by column: no per-span dict is built (memory and time on large corpora).
+    data = {c: [getattr(s, c) if isinstance(s, Span) else s.get(c) for s in rows] for c in SPAN_COLUMNS}
+    df = pd.DataFrame(data, columns=list(SPAN_COLUMNS))
     for col in SPAN_COLUMNS:
         dtype = _SPAN_DTYPES.get(col, "object")
         if dtype == "object":

@@ -193,7 +193,7 @@ def analyze(
     for fam in fams:
         get_extractor(fam)  # fail early on an unknown family
     problems = list(corpus.problems)
-    rows: list[Span] = []
+    frames: list[pd.DataFrame] = []  # one span table per chunk: Span objects are not all held at once
     article_rows: list[dict[str, object]] = []
     results = run_chunks(
         corpus.articles, fams, engine=engine, n_jobs=n_jobs, chunk_size=chunk_size, scheduler=scheduler
@@ -204,15 +204,19 @@ def analyze(
 
         bar = tqdm(total=len(corpus.articles), desc="analysing", unit="article", leave=False)
     for chunk in results:
+        rows: list[Span] = []
         for _, spans, row in chunk:
             if isinstance(row, LoadProblem):
                 problems.append(row)
             else:
                 rows.extend(spans or [])
                 article_rows.append(row)
+        frames.append(spans_to_frame(rows))
         if bar is not None:
             bar.update(len(chunk))
     if bar is not None:
         bar.close()
     table = pd.DataFrame(article_rows, columns=list(ARTICLE_COLUMNS))
-    return Analysis(corpus=corpus, spans=spans_to_frame(rows), articles=table, problems=problems, families=tuple(fams))
+    spans_table = pd.concat(frames, ignore_index=True) if len(frames) > 1 else spans_to_frame([]) if not frames \
+        else frames[0]
+    return Analysis(corpus=corpus, spans=spans_table, articles=table, problems=problems, families=tuple(fams))

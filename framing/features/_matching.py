@@ -28,6 +28,9 @@ _LEFT = r"(?<![\w\-‐‑])"
 _RIGHT = r"(?![\w\-‐‑])"
 _NORM_SEP_RE = re.compile(r"[\s\u00a0\-‐‑–]+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+_NON_SPACE_RE = re.compile(r"[^\s]+")
+_INNER_HYPHEN_RE = re.compile(r"[^\s\-‐‑][-‐‑][^\s\-‐‑]")
+_HYPHEN_SPLIT_RE = re.compile(r"([-‐‑])")
 
 
 def normalise(phrase: str) -> str:
@@ -55,6 +58,34 @@ def plural_forms(word: str) -> list[str]:
     if w.endswith(("s", "x", "z", "ch", "sh")):
         return [word + "es"]
     return [word + "s"]
+
+
+def _grouped_body(forms: list[str], flags: int, pattern: Callable[[str], str]) -> str:
+    """The alternation of ``forms`` (in order), dispatched on each form's first character.
+
+    ``(?=a)(?:alts starting with a)|(?=b)(?:...)`` tries the same alternatives
+    in the same relative order as the flat ``alt1|alt2|...`` wherever only one
+    group can match a character, so the matches are identical; at each word
+    start the regex engine tests a few dozen first characters instead of every
+    term. Falls back to the flat alternation if two groups' first characters
+    could match the same text character (e.g. case-folding collisions).
+
+    Example:
+        >>> b = _grouped_body(["ab", "b", "a"], re.IGNORECASE, re.escape)
+        >>> [m.group(0) for m in re.finditer(b, "ab a b", re.IGNORECASE)]
+        ['ab', 'a', 'b']
+    """
+    groups: dict[str, list[str]] = {}
+    for form in forms:
+        first = next(w for w in _NORM_SEP_RE.split(form.strip()) if w)[0].translate(_APOSTROPHES)
+        key = first if flags & re.IGNORECASE == 0 else first.lower()
+        groups.setdefault(key, []).append(pattern(form))
+    firsts = {k: re.escape(k).replace("'", "['’‘]") for k in groups}
+    for k1, p1 in firsts.items():
+        for k2 in firsts:
+            if k1 != k2 and (re.fullmatch(p1, k2, flags) or re.fullmatch(firsts[k2], k1, flags)):
+                return "|".join(pattern(f) for f in forms)
+    return "|".join(f"(?={firsts[k]})(?:{'|'.join(alts)})" for k, alts in groups.items())
 
 
 @dataclass(frozen=True)
@@ -107,9 +138,8 @@ class PhraseMatcher(Generic[T]):
                     self._values[key] = (term, value)
                     forms.append(v)
         forms.sort(key=lambda f: (-len(normalise(f)), normalise(f)))
-        alternatives = [self._pattern(f) for f in forms]
         flags = 0 if case_sensitive else re.IGNORECASE
-        body = "|".join(alternatives) if alternatives else r"(?!x)x"
+        body = _grouped_body(forms, flags, self._pattern) if forms else r"(?!x)x"
         self._regex = re.compile(f"{_LEFT}(?:{body}){_RIGHT}", flags)
 
     def _key(self, phrase: str) -> str:
@@ -192,12 +222,12 @@ class CasedMatcher(Generic[T]):
         if self._compounds:
             stop = len(text) if end is None else end
             covered = [(m.start, m.end) for m in kept]
-            for w in re.finditer(r"[^\s]+", text[start:stop]):
-                ws, we = start + w.start(), start + w.end()
-                if not re.search(r"[^\s\-‐‑][-‐‑][^\s\-‐‑]", w.group(0)) or any(s < we and ws < e for s, e in covered):
+            for w in _NON_SPACE_RE.finditer(text, start, stop):
+                ws, we = w.start(), w.end()
+                if not _INNER_HYPHEN_RE.search(w.group(0)) or any(s < we and ws < e for s, e in covered):
                     continue
                 pos = ws
-                for part in re.split(r"([-‐‑])", w.group(0)):
+                for part in _HYPHEN_SPLIT_RE.split(w.group(0)):
                     if part and part not in "-‐‑":
                         for m in self._raw(part, 0, None):
                             kept.append(Match(pos + m.start, pos + m.end, m.text, m.term, m.value))

@@ -61,7 +61,9 @@ _BOUNDARY_WORDS = frozenset(
     "but though although while whereas yet however because which who whom when where if unless "
     "whether said says say told tells added adds noted notes wrote writes argued argues".split()
 )
-_NP_STOP_WORDS = frozenset("of to in with from for by on at than as and or but yet rather instead that which who".split())
+_NP_STOP_WORDS = frozenset(
+    "of to in with from for by on at than as and or but yet rather instead that which who".split()
+)
 _CONTINUE_AFTER_COMMA = frozenset("including such notably especially particularly like".split())
 _SUBJECT_WORDS = frozenset(
     "the a an this that these those there it they we he she i you its their his her our my".split()

@@ -168,10 +168,15 @@ def interval_plot(
         return Chart(chart_id, title, alt, _svg(fig), caption)
 
 
+#: Most dots drawn per outlet in :func:`distribution_plot` (a seeded sample above it; boxes use every score).
+MAX_DOTS = 150
+
+
 def distribution_plot(
-    chart_id: str, title: str, scores: pd.DataFrame, outlets: Sequence[str], *, alt: str, caption: str = ""
+    chart_id: str, title: str, scores: pd.DataFrame, outlets: Sequence[str], *, alt: str, caption: str = "",
+    max_dots: int = MAX_DOTS,
 ) -> Chart:
-    """Box plot plus every sentence as a dot: sentence sentiment per outlet."""
+    """Box plot plus each sentence as a dot (a seeded sample of ``max_dots`` per outlet): sentiment per outlet."""
     with plt.rc_context(_RC):
         fig, ax = plt.subplots(figsize=(7.5, 0.6 * len(outlets) + 1.4))
         order = [o for o in outlets if o in set(scores["outlet_name"])]
@@ -180,8 +185,11 @@ def distribution_plot(
                    patch_artist=True, boxprops={"facecolor": "#dde8f3", "edgecolor": "#444444"},
                    medianprops={"color": OKABE_ITO[3], "linewidth": 2})
         rng = np.random.default_rng(0)  # own jitter: seaborn's uses numpy's global state
+        pick = np.random.default_rng(1)  # own sampler, so small charts keep their jitter
         for k, name in enumerate(order):
             x = scores.loc[scores["outlet_name"] == name, "score"].to_numpy(dtype=float)
+            if len(x) > max_dots:
+                x = x[np.sort(pick.choice(len(x), size=max_dots, replace=False))]
             ax.scatter(x, k + rng.uniform(-0.22, 0.22, len(x)), s=9, color=OKABE_ITO[0], alpha=0.55, zorder=3)
         ax.axvline(0.0, color="#555555", linewidth=0.8, linestyle="--")
         ax.set_xlim(-1.0, 1.0)

@@ -22,12 +22,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
+from framing.compare.bootstrap import DEFAULT_SEED
 from framing.pipeline import Analysis
 from framing.report import charts
-from framing.report.highlight import Item, render_text
+from framing.report.highlight import Item, css_token, render_text
 
 #: Section ids, titles (the contents list), in page order.
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -55,6 +57,20 @@ LEGEND: tuple[tuple[str, str, str, str, bool], ...] = (
 
 _KIND_DECIMALS: dict[str, int] = {"rate": 1, "share_words": 1, "share_sentences": 1, "share_of": 1, "mean": 2,
                                   "distinct": 0, "article_mean": 1}
+
+#: Above this many outlets the comparison is transposed: one table per group, outlets as rows, sorted by a measure.
+WIDE_OUTLETS = 8
+#: Above this many articles the evidence shows a sample of articles per outlet; the others are listed by title.
+EVIDENCE_ALL_MAX = 50
+#: About this many articles are shown in full when sampling (2 to 10 per outlet).
+EVIDENCE_SAMPLE_TOTAL = 40
+#: Removed lines listed per audit block (per article, or per outlet when sampling); the rest are counted.
+AUDIT_MAX_LINES = 30
+#: Headlines listed in the overview; input files listed under provenance.
+MAX_HEADLINES = 12
+MAX_INPUTS = 50
+#: Keyword-in-context rows per label word (spread over outlets when there are more).
+KWIC_MAX_ROWS = 40
 
 
 def fmt_value(v: float, kind: str) -> str:
@@ -109,7 +125,14 @@ def _display_path(path: Path) -> str:
 # ----------------------------------------------------------------------------- overview
 
 
-def _overview(analysis: Analysis, anchors: dict[str, str]) -> dict[str, Any]:
+def _removed(lines: Sequence[Any], limit: int = AUDIT_MAX_LINES) -> tuple[list[dict[str, Any]], int]:
+    """The first ``limit`` removed lines as rows, and how many more there are."""
+    rows = [{"line": x.line, "rule": x.rule, "text": x.text} for x in lines[:limit]]
+    return rows, max(0, len(lines) - limit)
+
+
+def _overview(analysis: Analysis, anchors: dict[str, str], outlet_anchors: dict[str, str],
+              shown: set[str] | None) -> dict[str, Any]:
     rows = {str(r.article_id): r for r in analysis.articles.itertuples(index=False)}
     outlets: list[dict[str, Any]] = []
     by_outlet: dict[str, dict[str, Any]] = {}
@@ -119,22 +142,44 @@ def _overview(analysis: Analysis, anchors: dict[str, str]) -> dict[str, Any]:
         r = rows[art.id]
         o = by_outlet.get(art.outlet_id)
         if o is None:
-            o = {"id": art.outlet_id, "name": art.outlet_name, "articles": []}
+            o = {"id": art.outlet_id, "name": art.outlet_name, "anchor": outlet_anchors[art.outlet_id],
+                 "articles": [], "n_words": 0, "n_sentences": 0, "n_removed": 0, "n_shown": 0, "not_english": 0,
+                 "rules": {}, "removed": [], "notes": 0, "n_articles": 0}
             by_outlet[art.outlet_id] = o
             outlets.append(o)
+        o["n_articles"] += 1
+        o["n_words"] += int(r.n_words)
+        o["n_sentences"] += int(r.n_sentences)
+        o["n_removed"] += len(art.removed)
+        o["n_shown"] += int(shown is None or art.id in shown)
+        o["not_english"] += int(bool(art.language) and art.language != "en")
+        if shown is not None:  # many articles: one row and one capped audit per outlet
+            o["notes"] += int(bool(art.notes))
+            for x in art.removed:
+                o["rules"][x.rule] = o["rules"].get(x.rule, 0) + 1
+                if len(o["removed"]) < AUDIT_MAX_LINES:
+                    o["removed"].append({"line": x.line, "rule": x.rule, "text": x.text, "anchor": anchors[art.id],
+                                         "title": art.title or "(untitled)"})
+            continue
+        removed, more = _removed(art.removed)
         o["articles"].append(
             {
                 "anchor": anchors[art.id], "title": art.title or "(untitled)", "author": art.author or "—",
                 "published": art.published or "—", "country": art.country or "—", "notes": art.notes,
                 "language": art.language or "?", "not_english": bool(art.language) and art.language != "en",
                 "words": f"{int(r.n_words):,}", "sentences": f"{int(r.n_sentences):,}",
-                "removed_count": len(art.removed),
-                "removed": [{"line": x.line, "rule": x.rule, "text": x.text} for x in art.removed],
+                "removed_count": len(art.removed), "removed": removed, "removed_more": more,
             }
         )
+    for o in outlets:
+        o["rules"] = ", ".join(f"{k} {v:,}" for k, v in sorted(o["rules"].items(), key=lambda kv: (-kv[1], kv[0])))
+        o["removed_more"] = max(0, o["n_removed"] - len(o["removed"]))
+        for k in ("n_words", "n_sentences", "n_removed", "n_articles"):
+            o[k] = f"{o[k]:,}"
     total_words = int(analysis.articles["n_words"].sum()) if len(analysis.articles) else 0
     return {
         "outlets": outlets,
+        "per_outlet": shown is not None,
         "n_articles": len(analysis.articles),
         "n_outlets": len(outlets),
         "n_words": f"{total_words:,}",
@@ -147,7 +192,8 @@ def _overview(analysis: Analysis, anchors: dict[str, str]) -> dict[str, Any]:
 # ----------------------------------------------------------------------------- comparison table
 
 
-def _comparison(table: pd.DataFrame, outlets: list[tuple[str, str]], anchors_by_outlet: dict[str, str]) -> dict:
+def _comparison(table: pd.DataFrame, outlets: list[tuple[str, str]], anchors_by_outlet: dict[str, str],
+                shown_spans: set[int] | None = None) -> dict:
     groups: list[dict[str, Any]] = []
     index: dict[str, dict[str, Any]] = {}
     # A warning that holds for every figure of an outlet is shown once, under the outlet's name.
@@ -169,10 +215,12 @@ def _comparison(table: pd.DataFrame, outlets: list[tuple[str, str]], anchors_by_
             g["_rows"][row.measure] = m
             g["rows"].append(m)
         fallback = anchors_by_outlet.get(row.outlet_id, "evidence")
-        href = f"#span-{row.first_span}" if row.first_span >= 0 else f"#{fallback}"
+        linked = row.first_span >= 0 and (shown_spans is None or int(row.first_span) in shown_spans)
+        href = f"#span-{row.first_span}" if linked else f"#{fallback}"
         flags = [f for f in str(row.caveats).split("; ") if f and f not in outlet_flags.get(row.outlet_id, ())]
         m["cells"].append(
             {
+                "outlet_id": row.outlet_id, "outlet": row.outlet_name, "raw": float(row.value),
                 "value": fmt_value(row.value, row.kind),
                 "ci": fmt_interval(row.ci_low, row.ci_high, row.kind),
                 "href": href,
@@ -186,8 +234,39 @@ def _comparison(table: pd.DataFrame, outlets: list[tuple[str, str]], anchors_by_
         )
     for g in groups:
         del g["_rows"]
-    return {"outlets": [{"id": o, "name": n, "flags": list(outlet_flags.get(o, ()))} for o, n in outlets],
-            "groups": groups}
+    heads = [{"id": o, "name": n, "flags": list(outlet_flags.get(o, ())),
+              "anchor": anchors_by_outlet.get(o, "evidence")} for o, n in outlets]
+    wide = len(outlets) > WIDE_OUTLETS
+    return {"outlets": heads, "groups": groups, "wide": wide,
+            "tables": _transposed(groups, heads) if wide else [],
+            "rankings": _rankings(groups) if wide else []}
+
+
+def _by_value(cells: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Cells from the highest value to the lowest (undefined last, then by outlet name)."""
+    return sorted(cells, key=lambda c: (math.isnan(c["raw"]), -c["raw"] if not math.isnan(c["raw"]) else 0.0,
+                                        c["outlet"]))
+
+
+def _transposed(groups: list[dict[str, Any]], heads: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One table per group for many outlets: outlets are rows, sorted by the group's first measure."""
+    out = []
+    for g in groups:
+        first = g["rows"][0]
+        order = [c["outlet_id"] for c in _by_value(first["cells"])]
+        cells = {(m["key"], c["outlet_id"]): c for m in g["rows"] for c in m["cells"]}
+        head = {h["id"]: h for h in heads}
+        rows = [{"outlet": head[o], "cells": [cells.get((m["key"], o)) for m in g["rows"]]} for o in order]
+        out.append({"name": g["name"], "sorted_by": f"{first['name']} ({first['unit']})",
+                    "measures": [{"key": m["key"], "name": m["name"], "unit": m["unit"]} for m in g["rows"]],
+                    "rows": rows})
+    return out
+
+
+def _rankings(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every measure with its outlets ranked from the highest value to the lowest."""
+    return [{"key": m["key"], "name": m["name"], "unit": m["unit"], "group": g["name"], "cells": _by_value(m["cells"])}
+            for g in groups for m in g["rows"]]
 
 
 # ----------------------------------------------------------------------------- charts
@@ -241,7 +320,9 @@ def _charts(analysis: Analysis, table: pd.DataFrame, keyness: pd.DataFrame | Non
         out.append(charts.distribution_plot(
             "chart-sentiment", "Sentence sentiment by outlet", scores, names,
             alt="Box plots with one dot per sentence: sentiment score from -1 to 1 for each outlet.",
-            caption="Each dot is a sentence. Most news sentences score near 0 (neutral).",
+            caption="Each dot is a sentence. Most news sentences score near 0 (neutral)."
+            + (f" Dots: a fixed random sample of {charts.MAX_DOTS} sentences per outlet; boxes use every sentence."
+               if int(scores["outlet_name"].value_counts().max()) > charts.MAX_DOTS else ""),
         ))
     actors = [m for m in measures if m.startswith("actor_")]
     if actors:
@@ -349,34 +430,126 @@ def _item(idx: int, row: Any) -> Item:
                 title="; ".join(bits), badge=badge, attrs=attrs)
 
 
-def _evidence(analysis: Analysis, anchors: dict[str, str]) -> list[dict[str, Any]]:
+def sample_articles(rows: Sequence[tuple[str, str, int, int]], *, per_outlet: int,
+                    seed: int = DEFAULT_SEED) -> list[str]:
+    """Ids of the articles to show in full: per outlet, those with the most labels, then the most spans.
+
+    Ties are broken by a seeded hash of the id, so the choice is deterministic
+    and does not depend on the order of the articles.
+
+    Args:
+        rows: ``(article_id, outlet_id, relationship labels, spans)`` per article.
+        per_outlet: Articles kept per outlet.
+        seed: Seed of the tie-break.
+
+    Example:
+        >>> sample_articles([("a", "x", 0, 5), ("b", "x", 2, 1), ("c", "y", 0, 0)], per_outlet=1)
+        ['b', 'c']
+    """
+    def key(row: tuple[str, str, int, int]) -> tuple[int, int, str]:
+        return -row[2], -row[3], hashlib.sha256(f"{seed}:{row[0]}".encode()).hexdigest()
+
+    by_outlet: dict[str, list[tuple[str, str, int, int]]] = {}
+    for row in rows:
+        by_outlet.setdefault(row[1], []).append(row)
+    kept = {r[0] for group in by_outlet.values() for r in sorted(group, key=key)[:per_outlet]}
+    return [r[0] for r in rows if r[0] in kept]
+
+
+def _shown_articles(analysis: Analysis, *, seed: int = DEFAULT_SEED) -> set[str] | None:
+    """Articles shown in full (None: all of them, the corpus is small)."""
+    ids = [str(x) for x in analysis.articles["article_id"]]
+    if len(ids) <= EVIDENCE_ALL_MAX:
+        return None
+    spans = analysis.spans
+    n_spans = spans["article_id"].astype(str).value_counts()
+    n_labels = spans.loc[spans["feature"] == "relationship_label", "article_id"].astype(str).value_counts()
+    outlets = [str(x) for x in analysis.articles["outlet_id"]]
+    per_outlet = max(2, min(10, EVIDENCE_SAMPLE_TOTAL // max(1, len(set(outlets)))))
+    rows = [(a, o, int(n_labels.get(a, 0)), int(n_spans.get(a, 0))) for a, o in zip(ids, outlets, strict=True)]
+    return set(sample_articles(rows, per_outlet=per_outlet, seed=seed))
+
+
+def _counts(features: Sequence[str]) -> str:
+    counts: dict[str, int] = {}
+    for f in features:
+        counts[f] = counts.get(f, 0) + 1
+    return ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in sorted(counts.items()))
+
+
+def _evidence(analysis: Analysis, anchors: dict[str, str], shown: set[str] | None) -> list[dict[str, Any]]:
+    """The articles in full (``shown``, or all); with ``shown``, the others as title and counts."""
     spans = analysis.spans.reset_index(drop=True)
+    article_ids = spans["article_id"].astype(str)
+    full = spans if shown is None else spans[article_ids.isin(shown)]
     by_article: dict[str, list[Item]] = {}
-    for idx, row in zip(range(len(spans)), spans.itertuples(index=False), strict=True):
-        by_article.setdefault(str(row.article_id), []).append(_item(idx, row))
-    analysed = set(analysis.articles["article_id"].astype(str))
+    for idx, row in zip(full.index, full.itertuples(index=False), strict=True):
+        by_article.setdefault(str(row.article_id), []).append(_item(int(idx), row))
+    features: dict[str, list[str]] = {}
+    if shown is not None:
+        for a, f in zip(article_ids, spans["feature"], strict=True):
+            features.setdefault(a, []).append(str(f))
+    words = dict(zip(analysis.articles["article_id"].astype(str), analysis.articles["n_words"], strict=True))
     out = []
     for art in analysis.corpus.articles:
-        if art.id not in analysed:
+        if art.id not in words:
             continue
-        items = by_article.get(art.id, [])
-        counts: dict[str, int] = {}
-        for it in items:
-            counts[it.feature] = counts.get(it.feature, 0) + 1
-        out.append({
-            "anchor": anchors[art.id], "outlet": art.outlet_name, "title": art.title or "(untitled)",
-            "html": render_text(art.text, items), "n_spans": len(items),
-            "counts": ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in sorted(counts.items())),
-        })
+        entry: dict[str, Any] = {"anchor": anchors[art.id], "outlet": art.outlet_name, "outlet_id": art.outlet_id,
+                 "title": art.title or "(untitled)", "words": f"{int(words[art.id]):,}"}
+        if shown is None or art.id in shown:
+            items = by_article.get(art.id, [])
+            entry.update(full=True, html=render_text(art.text, items), n_spans=len(items),
+                         counts=_counts([it.feature for it in items]))
+        else:
+            feats = [f for f in features.get(art.id, []) if f != "sentence"]
+            entry.update(full=False, html="", n_spans=len(features.get(art.id, [])), counts=_counts(feats))
+        out.append(entry)
     return out
+
+
+def _evidence_outlets(evidence: list[dict[str, Any]], outlets: list[tuple[str, str]],
+                      outlet_anchors: dict[str, str]) -> list[dict[str, Any]]:
+    """The evidence grouped by outlet (used when only a sample is shown in full)."""
+    groups: dict[str, dict[str, Any]] = {
+        o: {"id": o, "name": n, "anchor": outlet_anchors.get(o, f"outlet-{css_token(o)}"), "shown": [], "rest": []}
+        for o, n in outlets}
+    for e in evidence:
+        g = groups.get(e["outlet_id"])
+        if g is not None:
+            g["shown" if e["full"] else "rest"].append(e)
+    return [g for g in groups.values() if g["shown"] or g["rest"]]
 
 
 # ----------------------------------------------------------------------------- KWIC
 
 
-def _kwic(analysis: Analysis, *, max_rows: int = 40) -> list[dict[str, Any]]:
+def _spread(hits: list[tuple[int, str, int]], limit: int) -> set[tuple[int, int]]:
+    """At most ``limit`` of ``(article position, outlet, start)`` hits, taken in turn from each outlet.
+
+    Example:
+        >>> sorted(_spread([(0, "a", 1), (0, "a", 9), (1, "a", 3), (2, "b", 4)], 2))
+        [(0, 1), (2, 4)]
+    """
+    queues: dict[str, list[tuple[int, int]]] = {}
+    for pos, outlet, start in hits:
+        queues.setdefault(outlet, []).append((pos, start))
+    kept: set[tuple[int, int]] = set()
+    depth = 0
+    while len(kept) < limit and any(depth < len(q) for q in queues.values()):
+        for q in queues.values():
+            if depth < len(q) and len(kept) < limit:
+                kept.add(q[depth])
+        depth += 1
+    return kept
+
+
+def _kwic(analysis: Analysis, *, max_rows: int = KWIC_MAX_ROWS, shown_spans: set[int] | None = None
+          ) -> list[dict[str, Any]]:
+    """Every label word in context: all its occurrences when few, else ``max_rows`` spread over the outlets."""
     from framing.document import Doc
+    from framing.features._matching import PhraseMatcher
     from framing.kwic import kwic
+    from framing.model import Corpus
 
     labels = analysis.spans[analysis.spans["feature"] == "relationship_label"]
     if labels.empty:
@@ -384,15 +557,25 @@ def _kwic(analysis: Analysis, *, max_rows: int = 40) -> list[dict[str, Any]]:
     counted = {(str(r.article_id), int(r.start)): r for r in labels.itertuples(index=False)}
     spans_idx = {(str(a), int(s)): i for i, (a, s, f) in enumerate(
         zip(analysis.spans["article_id"], analysis.spans["start"], analysis.spans["feature"], strict=True))
-        if f == "relationship_label"}
-    ids = set(labels["article_id"].astype(str))
-    docs: dict[str, Doc] = {a.id: Doc.build(a) for a in analysis.corpus.articles if a.id in ids}
+        if f == "relationship_label" and (shown_spans is None or i in shown_spans)}
+    analysed = set(analysis.articles["article_id"].astype(str))
+    articles = [a for a in analysis.corpus.articles if a.id in analysed]
+    docs: dict[str, Doc] = {}
+    position = {a.id: k for k, a in enumerate(articles)}
     out = []
     for term in sorted({str(x) for x in labels["label"] if str(x)}):
-        hits = kwic(analysis.corpus, term, window=55, docs=docs)
+        matcher = PhraseMatcher({term: term}, plurals=True)  # the matcher kwic() uses, to count and choose rows
+        hits = [(k, a.outlet_id, m.start) for k, a in enumerate(articles) for m in matcher.finditer(a.text)]
+        keep = {(k, start) for k, _, start in hits} if len(hits) <= max_rows else _spread(hits, max_rows)
+        chosen = [articles[k] for k in sorted({k for k, _ in keep})]
+        for a in chosen:
+            if a.id not in docs:
+                docs[a.id] = Doc.build(a)
         rows = []
-        for r in hits.itertuples(index=False):
+        for r in kwic(Corpus(articles=chosen), term, window=55, docs=docs).itertuples(index=False):
             key = (str(r.article_id), int(r.start))
+            if (position[key[0]], key[1]) not in keep:
+                continue
             span = counted.get(key)
             rows.append({
                 "outlet": r.outlet_name, "left": r.left, "match": r.match, "right": r.right,
@@ -400,7 +583,8 @@ def _kwic(analysis: Analysis, *, max_rows: int = 40) -> list[dict[str, Any]]:
                 "counted": f"{span.category}, {span.polarity}" if span is not None else "not counted",
                 "href": f"#span-{spans_idx[key]}" if key in spans_idx else "",
             })
-        out.append({"term": term, "n": len(rows), "rows": rows[:max_rows], "more": max(0, len(rows) - max_rows)})
+        out.append({"term": term, "n": len(hits), "rows": rows, "more": len(hits) - len(rows),
+                    "spread": len(hits) > max_rows})
     return out
 
 
@@ -439,11 +623,13 @@ def _provenance(analysis: Analysis, command: str) -> dict[str, Any]:
             files[_display_path(p)] = _sha256_file(p)
         elif p is None:
             files.setdefault(art.source or art.id, "(not a file)")
+    inputs = [{"path": k, "sha256": v} for k, v in sorted(files.items())]
     return {
         "version": __version__,
         "command": command or "(called from Python)",
         "lexicons": lexicons,
-        "inputs": [{"path": k, "sha256": v} for k, v in sorted(files.items())],
+        "inputs": inputs[:MAX_INPUTS],
+        "inputs_more": max(0, len(inputs) - MAX_INPUTS),
         "families": ", ".join(analysis.families),
     }
 
@@ -473,12 +659,25 @@ def build_context(
     validity: Path | None = None,
     reps: int = 1000,
 ) -> dict[str, Any]:
-    """All data the template needs (see module docstring)."""
+    """All data the template needs (see module docstring).
+
+    Above :data:`EVIDENCE_ALL_MAX` articles, only a sample of articles per
+    outlet is shown in full (:func:`sample_articles`); the others are listed by
+    title with their counts, and the overview and the removed-lines audit are
+    per outlet. Above :data:`WIDE_OUTLETS` outlets the comparison is transposed.
+    """
     anchors = {a.id: f"article-{i + 1}" for i, a in enumerate(analysis.corpus.articles)}
-    anchors_by_outlet: dict[str, str] = {}
-    for a in analysis.corpus.articles:
-        anchors_by_outlet.setdefault(a.outlet_id, anchors[a.id])
+    shown = _shown_articles(analysis)
     outlets = _outlet_pairs(analysis, table)
+    outlet_anchors = {o: f"outlet-{k + 1}" for k, (o, _) in enumerate(outlets)}
+    anchors_by_outlet: dict[str, str] = {}
+    if shown is None:
+        for a in analysis.corpus.articles:
+            anchors_by_outlet.setdefault(a.outlet_id, anchors[a.id])
+    else:
+        anchors_by_outlet = dict(outlet_anchors)
+    shown_spans = None if shown is None else set(np.flatnonzero(
+        analysis.spans["article_id"].astype(str).isin(shown).to_numpy()).tolist())
     key_rows: list[dict[str, Any]] = []
     if keyness is not None and len(keyness):
         for o, name in outlets:
@@ -487,19 +686,28 @@ def build_context(
                 {"term": t, "z": f"{z:.1f}", "n": int(n)} for t, z, n in
                 zip(sub["term"], sub["z_score"], sub["count_outlet"], strict=True)]})
     titles = [a.title for a in analysis.corpus.articles if a.title]
+    evidence = _evidence(analysis, anchors, shown)
+    n_shown = sum(1 for e in evidence if e["full"])
     return {
         "title": f"How {len(outlets)} outlet{'s' if len(outlets) != 1 else ''} framed one story",
-        "story_titles": titles,
+        "story_titles": titles[:MAX_HEADLINES],
+        "story_titles_more": max(0, len(titles) - MAX_HEADLINES),
         "sections": [{"id": i, "title": t} for i, t in SECTIONS],
         "css": Markup(_static("report.css")),  # packaged file, not user data
-        "overview": _overview(analysis, anchors),
-        "comparison": _comparison(table, outlets, anchors_by_outlet),
+        "overview": _overview(analysis, anchors, outlet_anchors, shown),
+        "comparison": _comparison(table, outlets, anchors_by_outlet, shown_spans),
         "charts": _charts(analysis, table, keyness, outlets),
         "keyness": key_rows,
-        "evidence": _evidence(analysis, anchors),
+        "evidence": evidence,
+        "sampled": shown is not None,
+        "evidence_outlets": _evidence_outlets(evidence, outlets, outlet_anchors) if shown is not None else [],
+        "sample_note": "" if shown is None else (
+            f"{n_shown:,} of {len(evidence):,} articles are shown in full: per outlet, those with the most "
+            f"relationship labels (then the most spans; ties broken by a fixed seed). The others are listed under "
+            f"each outlet with their counts; every figure above still counts all {len(evidence):,} articles."),
         "legend": [{"feature": f, "name": n, "symbol": s, "description": d, "on": on,
                     "present": f in set(analysis.spans["feature"])} for f, n, s, d, on in LEGEND],
-        "kwic": _kwic(analysis),
+        "kwic": _kwic(analysis, shown_spans=shown_spans),
         "validity": _validity(validity),
         "limitations": list(LIMITATIONS),
         "reps": f"{reps:,}",
@@ -509,8 +717,9 @@ def build_context(
 
 def _outlet_pairs(analysis: Analysis, table: pd.DataFrame) -> list[tuple[str, str]]:
     seen: dict[str, str] = {}
+    analysed = set(analysis.articles["article_id"].astype(str))
     for a in analysis.corpus.articles:
-        if a.id in set(analysis.articles["article_id"].astype(str)):
+        if a.id in analysed:
             seen.setdefault(a.outlet_id, a.outlet_name)
     for o, n in zip(table["outlet_id"], table["outlet_name"], strict=True):
         seen.setdefault(str(o), str(n))
