@@ -40,7 +40,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from framing.compare.bootstrap import DEFAULT_REPS, DEFAULT_SEED, bootstrap_ratio, generator
+from framing.compare.bootstrap import DEFAULT_REPS, DEFAULT_SEED, generator, percentile_interval, resampled_sums
 from framing.compare.caveats import MIN_HITS, add_caveats
 from framing.corpus.segmentation import count_words
 
@@ -374,6 +374,13 @@ def _outlets(spans: pd.DataFrame, articles: pd.DataFrame | None) -> list[tuple[s
     return list(seen.items())
 
 
+def _interval(num_sums: np.ndarray, den_sums: np.ndarray, n_rows: int, level: float) -> tuple[np.ndarray, np.ndarray]:
+    """Percentile interval from resampled sums; NaN with fewer than two sentences."""
+    if n_rows < 2 or num_sums.shape[0] < 1:
+        return np.full(num_sums.shape[1], np.nan), np.full(num_sums.shape[1], np.nan)
+    return percentile_interval(num_sums, den_sums, level=level)
+
+
 def compare_outlets(
     spans: pd.DataFrame,
     articles: pd.DataFrame | None = None,
@@ -417,15 +424,19 @@ def compare_outlets(
         for o, arts in spans.groupby("outlet_id")["article_id"]:
             art_counts[str(o)] = arts.nunique()
     scales = np.array([m.scale for m in ms])
+    # One resampling per outlet (stratified); the rest's resampled sums are the others' sums.
+    sums = {o: resampled_sums(num[row_outlet == o], den[row_outlet == o], rng=generator(o, seed=seed), reps=reps)
+            for o, _ in outlets}
+    total_num = sum((s[0] for s in sums.values()), np.zeros((reps, len(ms))))
+    total_den = sum((s[1] for s in sums.values()), np.zeros((reps, len(ms))))
     records: list[dict[str, object]] = []
     for outlet_id, outlet_name in outlets:
         inside = row_outlet == outlet_id
         value = _ratio(num[inside], den[inside]) * scales
         rest_value = _ratio(num[~inside], den[~inside]) * scales
-        low, high = bootstrap_ratio(num[inside], den[inside], rng=generator(outlet_id, seed=seed), reps=reps,
-                                    level=level)
-        rlow, rhigh = bootstrap_ratio(num[~inside], den[~inside], rng=generator(f"rest:{outlet_id}", seed=seed),
-                                      reps=reps, level=level)
+        o_num, o_den = sums[outlet_id]
+        low, high = _interval(o_num, o_den, int(inside.sum()), level)
+        rlow, rhigh = _interval(total_num - o_num, total_den - o_den, int((~inside).sum()), level)
         span_in = span_outlet == outlet_id
         for j, m in enumerate(ms):
             hits_mask = masks[j] & span_in

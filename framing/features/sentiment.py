@@ -311,7 +311,13 @@ def score_text(text: str, *, scorer: str | None = None) -> float:
         >>> score_text("", scorer="vader")
         0.0
     """
-    return SCORERS[_check(scorer or current_scorer_name())].score(text)
+    return _score_cached(text, _check(scorer or current_scorer_name()))
+
+
+@lru_cache(maxsize=4096)
+def _score_cached(text: str, scorer: str) -> float:
+    """Score once per process: a sentence is scored for itself and again as an actor's clause."""
+    return SCORERS[scorer].score(text)
 
 
 def label_for(score: float, *, scorer: str | None = None) -> str:
