@@ -43,6 +43,8 @@ def test_seed_pipeline_offline(no_network, seeds_dir: Path, tmp_path: Path):
     corpus = load_corpus(seeds_dir)
     analysis = analyze(corpus)
     assert len(analysis.articles) == 5
-    written = build_report(analysis, out_dir=tmp_path, formats=("html",))
+    written = build_report(analysis, out_dir=tmp_path, formats=("html", "pdf"), reps=100)
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
-    assert written and all(name in html for _, name in corpus.outlets)
+    assert [p.name for p in written] == ["report.html", "report.pdf"]
+    assert all(name in html for _, name in corpus.outlets)
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")

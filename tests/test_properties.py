@@ -45,3 +45,35 @@ def test_decoding_never_crashes(data):
         assert str(exc)
     else:
         assert isinstance(decoded.text, str)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT)
+def test_every_extractor_gives_valid_spans_on_arbitrary_text(text):
+    from framing.corpus.cleaning import clean_text
+    from framing.model import Article
+    from framing.pipeline import analyze_article
+
+    cleaned = clean_text(text).text
+    article = Article(id="p", outlet_id="o", outlet_name="O", raw_text=text, text=cleaned)
+    for span in analyze_article(article):
+        assert 0 <= span.start < span.end <= len(cleaned)
+        assert cleaned[span.start : span.end] == span.text
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(TEXT, min_size=1, max_size=4))
+def test_jsonl_loader_never_crashes_and_offsets_map_to_raw(tmp_path_factory, texts):
+    import json
+
+    from framing.corpus.loading import load_corpus
+
+    path = tmp_path_factory.mktemp("p") / "a.jsonl"
+    path.write_text("\n".join(json.dumps({"id": str(i), "outlet": "O", "text": t}) for i, t in enumerate(texts)),
+                    encoding="utf-8")
+    corpus = load_corpus(path)
+    assert len(corpus.articles) + len(corpus.problems) == len(texts)
+    for a in corpus.articles:
+        for seg in a.segments:
+            assert a.text[seg.clean_start : seg.clean_start + seg.length] == a.raw_text[
+                seg.raw_start : seg.raw_start + seg.length]
