@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import io
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -116,12 +117,15 @@ def heatmap(
         for k, (ptitle, g) in enumerate(groups):
             ax = axes[0][k]
             cmap = "PuOr" if diverging else sns.light_palette(OKABE_ITO[0], as_cmap=True)
-            sns.heatmap(
-                g.astype(float), ax=ax, annot=True, fmt=fmt, cmap=cmap, vmin=-vmax if diverging else 0.0, vmax=vmax,
-                center=0.0 if diverging else None, linewidths=0.6, linecolor="white",
-                cbar=k == len(groups) - 1, cbar_kws={"label": cbar_label, "shrink": 0.8}, annot_kws={"fontsize": 9},
-                yticklabels=[_short(str(i)) for i in g.index] if k == 0 else False,
-            )
+            with warnings.catch_warnings():  # seaborn 0.13 calls a colormap method matplotlib deprecates
+                warnings.simplefilter("ignore", PendingDeprecationWarning)
+                sns.heatmap(
+                    g.astype(float), ax=ax, annot=True, fmt=fmt, cmap=cmap, vmin=-vmax if diverging else 0.0,
+                    vmax=vmax, center=0.0 if diverging else None, linewidths=0.6, linecolor="white",
+                    cbar=k == len(groups) - 1, cbar_kws={"label": cbar_label, "shrink": 0.8},
+                    annot_kws={"fontsize": 9},
+                    yticklabels=[_short(str(i)) for i in g.index] if k == 0 else False,
+                )
             ax.set_xticklabels([_short(str(c), 22) for c in g.columns], rotation=35, ha="right")
             ax.set_xlabel("")
             ax.set_ylabel("")
