@@ -21,9 +21,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """The report's only Jinja environment (cached)."""
-    return Environment(
+    escape = select_autoescape(default=True, default_for_string=True)  # article text is untrusted
+    return Environment(autoescape=escape,
         loader=PackageLoader("framing.report"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=False,
