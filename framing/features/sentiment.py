@@ -100,7 +100,7 @@ def _is_title_case(text: str, tokens: list[tuple[int, int]]) -> bool:
     return len(content) >= 3 and all(w[:1].isupper() for w in content)
 
 
-def mask_news_neutral(text: str) -> str:
+def mask_news_neutral(text: str, *, tokens: list[tuple[int, int]] | None = None) -> str:
     """Blank out words VADER would score but that carry no sentiment in news.
 
     Masks (1) phrases of ``lexicons/sentiment_neutral.tsv`` and (2) VADER
@@ -122,14 +122,17 @@ def mask_news_neutral(text: str) -> str:
     for m in _neutral_matcher().finditer(text):
         blank(m.start, m.end)
     lexicon = _analyzer().lexicon
-    tokens = tokenize(text)
+    if tokens is None:
+        tokens = tokenize(text)
     if not _is_title_case(text, tokens):
         for s, e in tokens:
             word = text[s:e]
             if not word[:1].isupper() or word.isupper() or word.lower() not in lexicon:
                 continue
-            before = text[:s].rstrip()
-            if not before or before[-1] in ".!?:;\"“‘'([—–-":
+            j = s - 1
+            while j >= 0 and text[j].isspace():
+                j -= 1
+            if j < 0 or text[j] in ".!?:;\"“‘'([—–-":
                 continue
             blank(s, e)
     return "".join(chars)
@@ -179,11 +182,12 @@ def vader_features(text: str, *, news_mask: bool = True) -> VaderFeatures:
         (1, True)
     """
     sia = _analyzer()
-    scored = mask_news_neutral(text) if news_mask else text
+    tokens = tokenize(text)
+    scored = mask_news_neutral(text, tokens=tokens) if news_mask else text
     compound = float(sia.polarity_scores(scored)["compound"])
     vals = sia.last_valences if scored.strip() else []
     negators = sum(
-        1 for s, e in tokenize(text) if (w := text[s:e].lower().replace("’", "'")) in _NEGATORS or w.endswith("n't")
+        1 for s, e in tokens if (w := text[s:e].lower().replace("’", "'")) in _NEGATORS or w.endswith("n't")
     )
     return VaderFeatures(
         compound=compound,
