@@ -124,3 +124,16 @@ def test_negation_of_one_noun_phrase_stops_at_but():
     t = "China and Russia have no alliance but a partnership."
     doc = Doc.build(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t))
     assert [(s.label, s.polarity) for s in extract(doc)] == [("alliance", "negated"), ("partnership", "affirmed")]
+
+
+def test_label_inside_quotation_marks_is_the_sources_voice_with_its_speaker():
+    from framing.document import Doc
+    from framing.features.labels import extract
+    from framing.model import Article
+
+    t = ('China and Russia are close. "Our relationship is by no means a marriage of convenience," '
+         "said Fu Ying, a former Chinese vice foreign minister. Beijing calls its ties with Moscow a partnership.")
+    doc = Doc.build(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t))
+    got = [(s.label, s.polarity, s.voice, s.speaker) for s in extract(doc)]
+    assert got[0] == ("marriage of convenience", "negated", "direct_quote", "Fu Ying")
+    assert got[1][0] == "partnership" and got[1][2] == "authorial" and got[1][3] == ""
