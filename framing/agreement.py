@@ -46,6 +46,7 @@ from pathlib import Path
 import pandas as pd
 
 from framing.errors import FramingError
+from framing.evaluation.scoring import precision_recall_f1
 from framing.model import Corpus
 
 #: Columns of ``coding_template.csv``, in order. ``unit_text`` (the sentence) and ``help`` are for reading only.
@@ -315,10 +316,6 @@ def cohen_kappa(a: Sequence[int], b: Sequence[int]) -> float:
         return float(cohen_kappa_score(list(a), list(b), labels=[0, 1]))
 
 
-def _ratio(n: int, d: int) -> float:
-    return n / d if d else math.nan
-
-
 def agreement_table(rows: Sequence[CodedRow], spans: pd.DataFrame) -> pd.DataFrame:
     """Per coder and feature: units, counts, precision, recall, F1 and Cohen's kappa (module docstring).
 
@@ -338,8 +335,7 @@ def agreement_table(rows: Sequence[CodedRow], spans: pd.DataFrame) -> pd.DataFra
         t = [int(_present(u, tool_items)) for u in cmp.units]
         c = [int(_present(u, cue_items)) for u in cmp.units]
         m = len(cmp.pairs)
-        p, r = _ratio(m, len(tool_items)), _ratio(m, len(cue_items))
-        f1 = 2 * p * r / (p + r) if p + r > 0 else math.nan
+        p, r, f1 = precision_recall_f1(m, len(tool_items), m, len(cue_items))
         records.append({
             "coder": coder, "feature": feature, "n_units": len(cmp.units), "n_tool": len(tool_items),
             "n_coder": len(cue_items), "n_matched": m, "precision": p, "recall": r, "f1": f1,

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from framing.document import Doc
 from framing.evaluation import ValidationRow
+from framing.evaluation.scoring import precision_recall_f1, prf
 from framing.features.hedging import HEDGE, extract
 from framing.model import Article
 
@@ -178,22 +179,17 @@ def score_hedges(docs: Iterator[GoldDoc], *, min_score: float = 0.0) -> CueScore
     return sc
 
 
-def _prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> tuple[float, float, float]:
-    p = tp_p / n_p if n_p else math.nan
-    r = tp_g / n_g if n_g else math.nan
-    f = 2 * p * r / (p + r) if n_p and n_g and p + r else math.nan
-    return p, r, f
-
-
 def _rows(name: str, dataset: str, sc: CueScore, core: CueScore) -> list[ValidationRow]:
-    p, r, f = _prf(sc.pred_ok, sc.pred, sc.gold_found, sc.gold)
-    sp, sr, sf = _prf(sc.sent_tp, sc.sent_tp + sc.sent_fp, sc.sent_tp, sc.sent_tp + sc.sent_fn)
-    _, _, cf = _prf(core.pred_ok, core.pred, core.gold_found, core.gold)
+    p, r, f = precision_recall_f1(sc.pred_ok, sc.pred, sc.gold_found, sc.gold)
+    sp, sr, sf = prf(sc.sent_tp, sc.sent_fp, sc.sent_fn)
+    _, _, cf = precision_recall_f1(core.pred_ok, core.pred, core.gold_found, core.gold)
     measure = "hedge cues"
     out_gold = sum(n for w, n in sc.gold_words.items() if w in OUT_OF_SCOPE)
     out_found = sum(n for w, n in sc.gold_found_words.items() if w in OUT_OF_SCOPE)
     out_pred = sum(n for w, n in sc.pred_ok_words.items() if w in OUT_OF_SCOPE)
-    _, _, inf = _prf(sc.pred_ok - out_pred, sc.pred - out_pred, sc.gold_found - out_found, sc.gold - out_gold)
+    _, _, inf = precision_recall_f1(
+        sc.pred_ok - out_pred, sc.pred - out_pred, sc.gold_found - out_found, sc.gold - out_gold
+    )
     rows = [
         ValidationRow(measure, dataset, "cue precision (overlap)", p, ANCHOR, "", sc.pred,
                       f"{name}; core + borderline"),
@@ -206,7 +202,7 @@ def _rows(name: str, dataset: str, sc: CueScore, core: CueScore) -> list[Validat
                       sc.sent_tp + sc.sent_fn, f"{name}; P={sp:.3f} R={sr:.3f}"),
     ]
     for word, n in sc.gold_words.most_common(TOP_WORDS):
-        wp, wr, wf = _prf(sc.pred_ok_words[word], sc.pred_words[word], sc.gold_found_words[word], n)
+        wp, wr, wf = precision_recall_f1(sc.pred_ok_words[word], sc.pred_words[word], sc.gold_found_words[word], n)
         rows.append(
             ValidationRow(measure, dataset, f"cue F1 for '{word}'", wf, "", "", n,
                           f"P={wp:.3f} R={wr:.3f}; {sc.pred_words[word]} hits")

@@ -29,6 +29,7 @@ from pathlib import Path
 from framing.corpus.decoding import decode_bytes
 from framing.document import Doc
 from framing.evaluation import ValidationRow
+from framing.evaluation.scoring import prf
 from framing.features.labels import extract
 from framing.model import Article, Span
 
@@ -137,8 +138,7 @@ def validate(gold_dir: Path) -> list[ValidationRow]:
     core = [m for m in score.matches if m.gold.get("tier") == "core"]
     tp = sum(1 for m in core if m.span is not None)
     fp = len(score.unmatched)
-    p, r = _ratio(tp, tp + fp), _ratio(tp, len(core))
-    f1 = 2 * p * r / (p + r) if p + r else math.nan
+    p, r, f1 = prf(tp, fp, len(core) - tp)
     matched = [m for m in score.matches if m.span is not None]
     n = len(matched)
     pol = sum(1 for m in matched if m.span and m.span.polarity == _norm_polarity(m.gold["polarity"]))

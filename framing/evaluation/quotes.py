@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from framing.evaluation import ValidationRow
+from framing.evaluation.scoring import prf
 
 _GOLD_QUOTE_RE = re.compile(r"\s*[\"“][\s\S]*[\"”][.,;:?!]*\s*")
 _ANCHOR_F1 = "SFU Gender Gap Tracker 83.7 F1 (Asr et al. 2021); BBC citron 83.2 overlap F1 (Newell et al.)"
@@ -150,18 +151,17 @@ class QuoteScores:
     @property
     def precision(self) -> float:
         """Precision (NaN with no predictions)."""
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else math.nan
+        return prf(self.tp, self.fp, self.fn)[0]
 
     @property
     def recall(self) -> float:
         """Recall (NaN with no gold)."""
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else math.nan
+        return prf(self.tp, self.fp, self.fn)[1]
 
     @property
     def f1(self) -> float:
         """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r > 0 else math.nan
+        return prf(self.tp, self.fp, self.fn)[2]
 
 
 def score_polnear(split_dir: Path, *, errors: list[dict[str, object]] | None = None) -> QuoteScores:

@@ -16,8 +16,33 @@ from collections import Counter
 from framing.corpus.segmentation import WORD_RE
 
 
+def precision_recall_f1(
+    pred_correct: int, n_pred: int, gold_found: int, n_gold: int
+) -> tuple[float, float, float]:
+    """Precision, recall and F1 when matching is counted on each side.
+
+    ``pred_correct`` of ``n_pred`` predictions match gold; ``gold_found`` of
+    ``n_gold`` gold items are found (the two differ when matching is by
+    overlap, not one-to-one). NaN where a measure is undefined; F1 is 0 when
+    precision and recall are both defined and both 0.
+
+    Example:
+        >>> precision_recall_f1(3, 4, 3, 4)
+        (0.75, 0.75, 0.75)
+        >>> [math.isnan(v) for v in precision_recall_f1(0, 0, 0, 2)]
+        [True, False, True]
+    """
+    p = pred_correct / n_pred if n_pred else math.nan
+    r = gold_found / n_gold if n_gold else math.nan
+    if math.isnan(p) or math.isnan(r):
+        f = math.nan
+    else:
+        f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    """Precision, recall and F1 from counts; NaN where a measure is undefined.
+    """Precision, recall and F1 from one-to-one counts; NaN where a measure is undefined.
 
     Example:
         >>> prf(3, 1, 1)
@@ -25,13 +50,7 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
         >>> [math.isnan(v) for v in prf(0, 0, 2)]
         [True, False, True]
     """
-    p = tp / (tp + fp) if tp + fp else math.nan
-    r = tp / (tp + fn) if tp + fn else math.nan
-    if math.isnan(p) or math.isnan(r):
-        f = math.nan
-    else:
-        f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
+    return precision_recall_f1(tp, tp + fp, tp, tp + fn)
 
 
 def shingles(text: str, *, n: int = 4) -> Counter[tuple[str, ...]]:
