@@ -42,7 +42,7 @@ from framing.corpus.segmentation import tokenize
 from framing.document import Doc
 from framing.errors import LexiconError
 from framing.features._context import context_ok, is_month_may
-from framing.features._matching import Match, PhraseMatcher
+from framing.features._matching import CasedMatcher, Match, PhraseMatcher
 from framing.lexicons import Lexicon, load_lexicon
 from framing.model import Span
 
@@ -146,34 +146,16 @@ class LabelExtractor:
                 cue = _Cue(row["term"], row["polarity"], row.get("scope", "clause"), row.get("context", ""))
                 cues.append((row["term"], cue))
         self._cues = PhraseMatcher(cues)
-        exact: list[tuple[str, _Actor]] = []
-        loose: list[tuple[str, _Actor]] = []
+        actors: list[tuple[str, _Actor]] = []
         for row in dyad.rows:
             actor = _Actor(frozenset(_split(row["actor"])), row.get("target", "") or row["actor"])
-            for v in [row["term"], *_split(row.get("variants", ""))]:
-                (exact if v[:1].isupper() else loose).append((v, actor))
-        self._actors_exact = PhraseMatcher(exact, case_sensitive=True)
-        self._actors_loose = PhraseMatcher(loose)
+            actors += [(v, actor) for v in [row["term"], *_split(row.get("variants", ""))]]
+        self._actors = CasedMatcher(actors)
 
     # ----------------------------------------------------------------- actors
     def _mentions(self, text: str, start: int, end: int) -> list[_Mention]:
-        found: list[_Mention] = []
-        for matcher in (self._actors_exact, self._actors_loose):
-            found += [
-                _Mention(m.start, m.end, m.value.actors, m.value.target) for m in matcher.finditer(text, start, end)
-            ]
-        covered = [(m.start, m.end) for m in found]
-        for ts, te in tokenize(text, start, end):
-            word = text[ts:te]
-            if "-" not in word or any(s <= ts and te <= e for s, e in covered):
-                continue
-            pos = ts
-            for part in word.split("-"):
-                for matcher in (self._actors_exact, self._actors_loose):
-                    for m in matcher.finditer(part):
-                        found.append(_Mention(pos + m.start, pos + m.end, m.value.actors, m.value.target))
-                pos += len(part) + 1
-        return sorted(found, key=lambda m: m.start)
+        hits = self._actors.finditer(text, start, end)
+        return [_Mention(m.start, m.end, m.value.actors, m.value.target) for m in hits]
 
     def _is_member(self, m: _Mention) -> bool:
         return bool(m.actors & set(self.members)) or "dyad" in m.actors
