@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 from framing.atomic import write_bytes, write_text
 from framing.pipeline import Analysis
 
@@ -91,16 +93,13 @@ def build_report(
     return written
 
 
-def _articles_with_readability(analysis: Analysis):  # type: ignore[no-untyped-def]
-    """The per-article table, with readability columns added when the readability module is available."""
+def _articles_with_readability(analysis: Analysis) -> pd.DataFrame:
+    """The per-article table, with readability columns added (unless already there)."""
     from framing.compare.rates import READABILITY_COLUMNS
+    from framing.features.readability import readability_table
 
     articles = analysis.articles
     if any(c in articles.columns for c in READABILITY_COLUMNS) or articles.empty:
-        return articles
-    try:
-        from framing.features.readability import readability_table
-    except ImportError:
         return articles
     ids = set(articles["article_id"].astype(str))
     table = readability_table([a for a in analysis.corpus.articles if a.id in ids])
@@ -108,12 +107,9 @@ def _articles_with_readability(analysis: Analysis):  # type: ignore[no-untyped-d
     return articles.merge(table[keep], on="article_id", how="left")
 
 
-def _keyness(analysis: Analysis):  # type: ignore[no-untyped-def]
-    """Distinctive words per outlet (None if the keyness module is not available)."""
-    try:
-        from framing.compare.keyness import keyness_table
-    except ImportError:
-        return None
+def _keyness(analysis: Analysis) -> pd.DataFrame:
+    """Distinctive words per outlet (top 10 per outlet, terms seen at least 3 times)."""
+    from framing.compare.keyness import keyness_table
     from framing.model import Corpus
 
     ids = set(analysis.articles["article_id"].astype(str))
