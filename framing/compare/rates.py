@@ -35,7 +35,6 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -43,10 +42,11 @@ import pandas as pd
 from framing.compare.bootstrap import DEFAULT_REPS, DEFAULT_SEED, generator, percentile_interval, resampled_sums
 from framing.compare.caveats import MIN_HITS, add_caveats
 from framing.corpus.segmentation import count_words
+from framing.measures import OWN_VOICES, SOURCE_VOICES, Measure, Where
 
-#: Voices counted as the outlet's own and as its sources'.
-OWN_VOICES: tuple[str, ...] = ("authorial", "")
-SOURCE_VOICES: tuple[str, ...] = ("direct_quote", "attributed_paraphrase")
+__all__ = [
+    "OWN_VOICES", "SOURCE_VOICES", "Measure", "Where", "compare_outlets", "default_measures", "measure_values", "select",
+]
 
 #: Per-article readability columns used when present (see ``framing.features.readability``).
 READABILITY_COLUMNS: dict[str, str] = {
@@ -88,44 +88,8 @@ COMPARISON_COLUMNS: tuple[str, ...] = (
     "caveats",
 )
 
-Where = tuple[tuple[str, tuple[str, ...]], ...]
-
 #: Kinds whose zero-hit interval is the rule of three (95% upper bound 3/n; Hanley & Lippman-Hand 1983).
 _ZERO_KINDS: frozenset[str] = frozenset({"rate", "share_words", "share_sentences", "share_of"})
-
-
-@dataclass(frozen=True)
-class Measure:
-    """One row group of the comparison: what is counted and how.
-
-    Attributes:
-        key: Column-style id with its unit (``hedge_own_per_1000_words``).
-        group: Section of the table (``Hedges and boosters``).
-        name: Plain-words name (``hedges, outlet's own voice``).
-        unit: Unit shown to readers (``per 1,000 words``).
-        kind: How the value is computed (see module docstring).
-        features: Span features selected.
-        where: Extra filters: ``(column, allowed values)`` pairs.
-        base_features: For ``share_of``: features of the denominator spans.
-        column: For ``article_mean``: the per-article column.
-        english_only: The measure relies on English word lists.
-    """
-
-    key: str
-    group: str
-    name: str
-    unit: str
-    kind: str
-    features: tuple[str, ...] = ()
-    where: Where = ()
-    base_features: tuple[str, ...] = ()
-    column: str = ""
-    english_only: bool = True
-
-    @property
-    def scale(self) -> float:
-        """Multiplier from the raw ratio to the unit."""
-        return {"rate": 1000.0, "share_words": 100.0, "share_sentences": 100.0, "share_of": 100.0}.get(self.kind, 1.0)
 
 
 def select(spans: pd.DataFrame, features: Sequence[str], where: Where = ()) -> pd.Series:
