@@ -45,7 +45,8 @@ from framing.corpus.segmentation import count_words
 from framing.measures import OWN_VOICES, SOURCE_VOICES, Measure, Where
 
 __all__ = [
-    "OWN_VOICES", "SOURCE_VOICES", "Measure", "Where", "compare_outlets", "default_measures", "measure_values", "select",
+    "OWN_VOICES", "SOURCE_VOICES", "Measure", "Where",
+    "compare_outlets", "default_measures", "measure_values", "select",
 ]
 
 #: Per-article readability columns used when present (see ``framing.features.readability``).
