@@ -89,7 +89,7 @@ def one_size(n: int, engine: str, mode: str) -> dict[str, float]:
         result["analyze_s"] = time.perf_counter() - t1
         result["n_sentences"] = sum(p[0] for p in parts)
     else:
-        from framing.compare.keyness import keyness_table
+        from framing.comparison.keyness import keyness_table
         from framing.model import Corpus
         from framing.pipeline import analyze
 

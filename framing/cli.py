@@ -50,7 +50,7 @@ def _formats(value: str) -> tuple[str, ...]:
 def cmd_report(args: argparse.Namespace) -> int:
     """Analyse a corpus and write the comparison report."""
     from framing.pipeline import analyze
-    from framing.report import build_report
+    from framing.reporting import build_report
 
     corpus = _load(args.corpus)
     analysis = analyze(

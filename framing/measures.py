@@ -3,7 +3,7 @@
 A :class:`Measure` says what is counted (span features and filters), over what
 (words, sentences, base spans) and in which unit. Each family module under
 ``framing.features`` declares its measures with a ``measures(...)`` function;
-the comparison (:mod:`framing.compare`), the scikit-learn transformers, the
+the comparison (:mod:`framing.comparison`), the scikit-learn transformers, the
 report's legend and the worksheet questions all read those declarations.
 
 Example:

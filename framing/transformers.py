@@ -3,7 +3,7 @@
 :class:`FramingFeatures` runs the same extractors as the report
 (:func:`framing.pipeline.analyze_article`) on each text and turns the spans
 into per-article rates and shares with the comparison table's own measure
-definitions (:func:`framing.compare.rates.measure_values`, grouped by article
+definitions (:func:`framing.comparison.rates.measure_values`, grouped by article
 instead of outlet). :class:`ReadabilityFeatures` gives the per-article
 readability formulas (:func:`framing.features.readability.readability_table`).
 
@@ -34,7 +34,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from framing.compare.rates import Measure, default_measures, measure_values
+from framing.comparison.rates import Measure, default_measures, measure_values
 from framing.features import FAMILIES
 from framing.model import POLARITIES, Article, Span, spans_to_frame
 
@@ -161,7 +161,7 @@ class FramingFeatures(_TextTransformer):
 
     Attributes:
         feature_names_out_: Output column names.
-        measures_: The :class:`~framing.compare.rates.Measure` behind each column.
+        measures_: The :class:`~framing.comparison.rates.Measure` behind each column.
         families_: Families run.
 
     Example:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import framing.report.render as render
+import framing.reporting.render as render
 from framing.cli import main
 
 

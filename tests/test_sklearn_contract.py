@@ -17,7 +17,7 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import StandardScaler
 from sklearn.utils.validation import check_is_fitted
 
-from framing.compare.rates import compare_outlets
+from framing.comparison.rates import compare_outlets
 from framing.model import Article
 from framing.transformers import FramingFeatures, ReadabilityFeatures
 

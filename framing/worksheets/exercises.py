@@ -17,10 +17,10 @@ Exercises (:func:`build_worksheet`):
    gives label, voice and polarity.
 4. *Blind source* -- one excerpt per outlet with outlet names, self-references
    and author names replaced by ``[outlet]``/``[author]``; the key gives the
-   outlet and its distinctive words (:func:`framing.compare.keyness.keyness_table`).
+   outlet and its distinctive words (:func:`framing.comparison.keyness.keyness_table`).
 5. *Readability* -- passages to rank, with Flesch-Kincaid grades in the key.
 6. *Discussion* -- questions on the biggest between-outlet differences of the
-   comparison table (:func:`framing.compare.rates.compare_outlets`).
+   comparison table (:func:`framing.comparison.rates.compare_outlets`).
 
 Example:
     >>> from framing.corpus.loading import load_corpus
@@ -529,7 +529,7 @@ def anonymise(text: str, names: Sequence[tuple[str, str]], authors: Sequence[str
 
 def blind_exercise(analysis: Analysis, settings: Settings, seed: int) -> Exercise:
     """Blind source: anonymised excerpts; the key gives each outlet and its distinctive words."""
-    from framing.compare.keyness import keyness_table
+    from framing.comparison.keyness import keyness_table
 
     ex = Exercise(
         kind="blind",
@@ -674,7 +674,7 @@ def discussion_exercise(analysis: Analysis, settings: Settings, seed: int) -> Ex
     then the largest relative spread ``(max - min) / max``; shares over fewer than :data:`MIN_BASE`
     spans are left out.
     """
-    from framing.compare.rates import compare_outlets, default_measures
+    from framing.comparison.rates import compare_outlets, default_measures
 
     ex = Exercise(kind="discussion", title="Discuss",
                   instructions="Discuss in pairs, then write a short answer. Use examples from the passages above.")

@@ -3,10 +3,10 @@
 Templates ``worksheet.html`` and ``answer_key.html`` (sharing
 ``_worksheet_base.html`` and the macros in ``_worksheet_parts.html``) live with
 the report's templates and go through the report's one Jinja environment
-(:func:`framing.report.render.environment`: autoescape on, so article text is
-always escaped); PDFs come from :func:`framing.report.pdf.html_to_pdf` (no
+(:func:`framing.reporting.render.environment`: autoescape on, so article text is
+always escaped); PDFs come from :func:`framing.reporting.pdf.html_to_pdf` (no
 dates in the metadata). The only markup made here is the key's highlighted
-passages (:func:`framing.report.highlight.render_text`, which escapes every
+passages (:func:`framing.reporting.highlight.render_text`, which escapes every
 slice) and the packaged CSS. Nothing depends on the clock: the same analysis,
 level and seed give the same bytes.
 
@@ -28,7 +28,7 @@ from typing import Any
 from markupsafe import Markup
 
 from framing.atomic import write_bytes, write_text
-from framing.report.highlight import Item, render_text
+from framing.reporting.highlight import Item, render_text
 from framing.worksheets.exercises import VOICE_WORDS, Cue, Worksheet
 
 #: Files :func:`write_worksheet` writes, in order.
@@ -37,7 +37,7 @@ OUTPUT_FILES: tuple[str, ...] = ("worksheet.html", "worksheet.pdf", "answer_key.
 
 
 def _css() -> Markup:
-    return Markup(resources.files("framing.report").joinpath("static/worksheet.css").read_text("utf-8"))
+    return Markup(resources.files("framing.reporting").joinpath("static/worksheet.css").read_text("utf-8"))
 
 
 def highlighted(text: str, cues: list[Cue]) -> Markup:
@@ -78,7 +78,7 @@ def context(worksheet: Worksheet, *, key: bool) -> dict[str, Any]:
 
 def render_worksheet(worksheet: Worksheet) -> tuple[str, str]:
     """(student HTML, answer-key HTML)."""
-    from framing.report.render import render_html
+    from framing.reporting.render import render_html
 
     student = render_html(context(worksheet, key=False), template="worksheet.html")
     answer = render_html(context(worksheet, key=True), template="answer_key.html")
@@ -100,7 +100,7 @@ def write_worksheet(
     Returns:
         Paths written, in :data:`OUTPUT_FILES` order.
     """
-    from framing.report.pdf import html_to_pdf
+    from framing.reporting.pdf import html_to_pdf
     from framing.worksheets.coding import coding_template
     from framing.worksheets.exercises import build_worksheet
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from framing.compare.sources import summarise_sources
+from framing.comparison.sources import summarise_sources
 from framing.document import Doc
 from framing.evaluation import default_gold_dir
 from framing.evaluation.quotes import score_polnear, score_seeds

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from framing.report.highlight import Item, render_text
+from framing.reporting.highlight import Item, render_text
 
 
 def _text_of(html: str) -> str:

@@ -2,7 +2,7 @@
 
 Pure functions of the span table and the per-article table; nothing is
 re-extracted. Every measure is a ratio of sums over sentences (see
-:mod:`framing.compare.bootstrap`), so each gets a sentence-bootstrap interval
+:mod:`framing.comparison.bootstrap`), so each gets a sentence-bootstrap interval
 for the outlet and for all other outlets pooled ("the rest"):
 
 ========================  =============================================  ==================
@@ -39,8 +39,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from framing.compare.bootstrap import DEFAULT_REPS, DEFAULT_SEED, generator, percentile_interval, resampled_sums
-from framing.compare.caveats import MIN_HITS, add_caveats
+from framing.comparison.bootstrap import DEFAULT_REPS, DEFAULT_SEED, generator, percentile_interval, resampled_sums
+from framing.comparison.caveats import MIN_HITS, add_caveats
 from framing.corpus.segmentation import count_words
 from framing.measures import OWN_VOICES, SOURCE_VOICES, Measure, Where
 

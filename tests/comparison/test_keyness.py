@@ -2,7 +2,7 @@ from collections import Counter
 
 import numpy as np
 
-from framing.compare.keyness import KEYNESS_COLUMNS, keyness_table
+from framing.comparison.keyness import KEYNESS_COLUMNS, keyness_table
 from framing.model import Corpus
 
 

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from framing.compare.rates import compare_outlets, default_measures, measure_values
+from framing.comparison.rates import compare_outlets, default_measures, measure_values
 from framing.errors import FramingError
 from framing.model import Span, spans_to_frame
 

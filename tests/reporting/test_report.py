@@ -14,7 +14,7 @@ from framing.corpus.loading import load_corpus
 from framing.evaluation import ValidationRow
 from framing.evaluation.run import write_json
 from framing.pipeline import analyze
-from framing.report import build_report
+from framing.reporting import build_report
 
 SECTIONS = ("overview", "comparison", "charts", "evidence", "kwic", "methodology", "validity", "provenance")
 HOSTILE = [
@@ -111,7 +111,7 @@ def test_hostile_text_title_outlet_and_names_are_shown_literally(hostile_report:
 
 
 def test_pdf_unavailable_still_writes_html(seed_analysis, tmp_path: Path, monkeypatch):
-    import framing.report.pdf as pdf
+    import framing.reporting.pdf as pdf
 
     def broken(html: str, *, base_url: str | None = None) -> bytes:
         raise pdf.PdfUnavailableError("PDF not written: WeasyPrint cannot load its system libraries (x)")
@@ -127,8 +127,8 @@ def test_pdf_unavailable_still_writes_html(seed_analysis, tmp_path: Path, monkey
 def test_pdf_renders_and_contains_outlets_and_table_values(seed_analysis, tmp_path: Path):
     if not (shutil.which("pdftoppm") and shutil.which("pdftotext")):
         pytest.skip("poppler-utils (pdftoppm, pdftotext) not installed: apt-get install poppler-utils")
-    from framing.compare.rates import compare_outlets
-    from framing.report.context import fmt_value
+    from framing.comparison.rates import compare_outlets
+    from framing.reporting.context import fmt_value
 
     written = build_report(seed_analysis, out_dir=tmp_path, formats=("pdf",), reps=200)
     assert [p.name for p in written] == ["report.pdf"]

@@ -5,7 +5,7 @@ comparison table and an optional validity file) into a dict of strings,
 lists and safe markup. Untrusted text (article text, titles, outlet and
 speaker names) stays plain ``str`` and is escaped by the template; the only
 markup made here is the highlighted article text
-(:func:`framing.report.highlight.render_text`, which escapes every slice) and
+(:func:`framing.reporting.highlight.render_text`, which escapes every slice) and
 the packaged CSS.
 
 Example:
@@ -26,10 +26,10 @@ import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
-from framing.compare.bootstrap import DEFAULT_SEED
+from framing.comparison.bootstrap import DEFAULT_SEED
 from framing.pipeline import Analysis
-from framing.report import charts
-from framing.report.highlight import Item, css_token, render_text
+from framing.reporting import charts
+from framing.reporting.highlight import Item, css_token, render_text
 
 #: Section ids, titles (the contents list), in page order.
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -91,7 +91,7 @@ def fmt_interval(lo: float, hi: float, kind: str) -> str:
 
 
 def _static(name: str) -> str:
-    return resources.files("framing.report").joinpath("static", name).read_text(encoding="utf-8")
+    return resources.files("framing.reporting").joinpath("static", name).read_text(encoding="utf-8")
 
 
 def _sha256_file(path: Path) -> str:

@@ -7,9 +7,9 @@ import math
 import numpy as np
 import pandas as pd
 
-from framing.compare.bootstrap import bootstrap_ratio, generator
-from framing.compare.caveats import differs
-from framing.compare.rates import compare_outlets, default_measures
+from framing.comparison.bootstrap import bootstrap_ratio, generator
+from framing.comparison.caveats import differs
+from framing.comparison.rates import compare_outlets, default_measures
 from framing.model import Span, spans_to_frame
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from framing.corpus.loading import load_corpus
 from framing.pipeline import analyze
-from framing.report import build_report
+from framing.reporting import build_report
 
 pytestmark = pytest.mark.browser
 

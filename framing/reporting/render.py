@@ -23,7 +23,7 @@ def environment() -> Environment:
     """The report's only Jinja environment (cached)."""
     escape = select_autoescape(default=True, default_for_string=True)  # article text is untrusted
     return Environment(autoescape=escape,
-        loader=PackageLoader("framing.report"),
+        loader=PackageLoader("framing.reporting"),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=False,
@@ -32,5 +32,5 @@ def environment() -> Environment:
 
 
 def render_html(context: dict[str, Any], *, template: str = "report.html") -> str:
-    """Render the report template with a context from :func:`framing.report.context.build_context`."""
+    """Render the report template with a context from :func:`framing.reporting.context.build_context`."""
     return environment().get_template(template).render(**context)

@@ -1,10 +1,10 @@
 """The comparison report: one self-contained HTML file and a PDF made from it.
 
-Flow: :func:`framing.compare.rates.compare_outlets` (figures, intervals,
-caveats) → :mod:`framing.report.context` (everything formatted) →
-:mod:`framing.report.charts` (deterministic SVG) → the one Jinja environment
-(:mod:`framing.report.render`) → atomic writes; the PDF is rendered from the
-same HTML by WeasyPrint (:mod:`framing.report.pdf`).
+Flow: :func:`framing.comparison.rates.compare_outlets` (figures, intervals,
+caveats) → :mod:`framing.reporting.context` (everything formatted) →
+:mod:`framing.reporting.charts` (deterministic SVG) → the one Jinja environment
+(:mod:`framing.reporting.render`) → atomic writes; the PDF is rendered from the
+same HTML by WeasyPrint (:mod:`framing.reporting.pdf`).
 
 Example:
     >>> import tempfile, pathlib
@@ -35,10 +35,10 @@ def report_html(
     seed: int | None = None,
 ) -> str:
     """The report as one HTML string (deterministic: same analysis, same string)."""
-    from framing.compare.bootstrap import DEFAULT_SEED
-    from framing.compare.rates import compare_outlets
-    from framing.report.context import build_context
-    from framing.report.render import render_html
+    from framing.comparison.bootstrap import DEFAULT_SEED
+    from framing.comparison.rates import compare_outlets
+    from framing.reporting.context import build_context
+    from framing.reporting.render import render_html
 
     table = compare_outlets(analysis.spans, _articles_with_readability(analysis), reps=reps,
                             seed=DEFAULT_SEED if seed is None else seed)
@@ -60,7 +60,7 @@ def build_report(
 
     The HTML is always rendered (the PDF is made from it). It is written to
     disk when ``"html"`` is in ``formats``, or when the PDF cannot be made, in
-    which case :class:`framing.report.pdf.PdfUnavailableError` is raised *after*
+    which case :class:`framing.reporting.pdf.PdfUnavailableError` is raised *after*
     the HTML is in place; its message names the HTML file and what to install.
 
     Args:
@@ -71,7 +71,7 @@ def build_report(
         validity: JSON written by ``framing validate --json`` (validity card).
         reps: Bootstrap resamples per interval.
     """
-    from framing.report.pdf import PdfUnavailableError, html_to_pdf
+    from framing.reporting.pdf import PdfUnavailableError, html_to_pdf
 
     out = Path(out_dir)
     html = report_html(analysis, command=command, validity=validity, reps=reps)
@@ -95,7 +95,7 @@ def build_report(
 
 def _articles_with_readability(analysis: Analysis) -> pd.DataFrame:
     """The per-article table, with readability columns added (unless already there)."""
-    from framing.compare.rates import READABILITY_COLUMNS
+    from framing.comparison.rates import READABILITY_COLUMNS
     from framing.features.readability import readability_table
 
     articles = analysis.articles
@@ -109,7 +109,7 @@ def _articles_with_readability(analysis: Analysis) -> pd.DataFrame:
 
 def _keyness(analysis: Analysis) -> pd.DataFrame:
     """Distinctive words per outlet (top 10 per outlet, terms seen at least 3 times)."""
-    from framing.compare.keyness import keyness_table
+    from framing.comparison.keyness import keyness_table
     from framing.model import Corpus
 
     ids = set(analysis.articles["article_id"].astype(str))

@@ -16,8 +16,8 @@ import pytest
 
 from framing.model import Corpus
 from framing.pipeline import analyze
-from framing.report import build_report
-from framing.report.context import AUDIT_MAX_LINES, KWIC_MAX_ROWS, WIDE_OUTLETS, _spread, sample_articles
+from framing.reporting import build_report
+from framing.reporting.context import AUDIT_MAX_LINES, KWIC_MAX_ROWS, WIDE_OUTLETS, _spread, sample_articles
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Articles analysed by the large test (about a minute on 2 cores; 6,000 is measured by hand, see benchmarks/).
