@@ -35,39 +35,31 @@ Example:
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
-from framing.corpus.segmentation import WORD_RE, count_words
+from framing.corpus.line_rules import (
+    _BIO_RE,
+    _BULLET_RE,
+    _DATELINE_RE,
+    _END_CREDIT_RE,
+    _END_RULES,
+    _HEADER_REPEAT_RULES,
+    _HEADER_RULES,
+    _RELATED_HEAD_RE,
+    _TEASER_MARKER_RE,
+    PARAGRAPH_WORDS,
+    RULES,
+    _is_non_english,
+    _is_prose,
+    _key,
+    _Line,
+    _line_rule,
+    _split_lines,
+)
 from framing.model import RemovedLine, Segment
 
-#: Rule name -> plain-words description (shown in the report's audit).
-RULES: dict[str, str] = {
-    "symbols": "line with no letters or digits (separators, stray bullets or symbols)",
-    "title": "the article's headline (equal to the known title)",
-    "navigation": "site navigation or widget text ('Skip to content', 'Menu', 'Show more', 'keep reading')",
-    "cookie_notice": "cookie or privacy banner",
-    "advertisement": "advertisement marker ('Advertisement', 'Sponsored content')",
-    "social": "share buttons or social-media prompt ('Share this article', 'Follow us on social')",
-    "promo": "subscription, newsletter, app or 'learn more / click here' promotion",
-    "copyright": "copyright or 'All rights reserved' notice",
-    "comments": "comment count or comment-section prompt",
-    "related_links": "'Read more:' or 'Related' header, an inline related link, or the link list after such a header",
-    "credit": "credit or editing line ('X reported from Moscow.', 'Edited by', 'contributed to this report')",
-    "byline": "byline ('By Jane Smith')",
-    "date": "date or time stamp on a line of its own",
-    "caption": "photo caption, photo credit or image alt text ('... Photo: Xinhua', '(Name/Pool/AP)', 'Image: ...')",
-    "section_tag": "section or topic tag ('Analysis | Asia-Pacific', '#Analize / Name')",
-    "non_english": "line in a language other than English (site furniture around an English article)",
-    "repeated": "line that occurs more than once on the page (a long paragraph keeps its first copy)",
-    "header": "page-header line before the article body (masthead, section label, author, headline)",
-    "dek": "standfirst before the article body: a lone summary sentence or bullet points under the headline",
-    "headline": "headline-style line inside the article (related-story link or crosshead): short, no final period",
-    "after_article": "line after the article's end (after a credit, copyright or repeated page-header line)",
-    "teaser": "excerpt of another story: a short block under a headline, followed by 'keep reading'",
-    "author_bio": "author biography after the article ('Jane Smith is a reporter at ...')",
-}
+__all__ = ["RULES", "CleanResult", "clean_text"]
 
 #: Sentence-like lines in a row needed to restart the body after an end marker.
 RESUME_RUN = 3
@@ -75,21 +67,6 @@ RESUME_RUN = 3
 MAX_DEK_BULLETS = 4
 #: Body lines that must be kept before an end marker can end the article.
 MIN_BODY_BEFORE_END = 2
-#: Lines without final punctuation but at least this many words are paragraphs, not headlines.
-PARAGRAPH_WORDS = 25
-
-_EOL_RE = re.compile(r"\r\n|\r|\n")
-_CLOSERS = "\"'”’»)]"
-_OPENERS = "\"'“‘«„"
-_FINAL_RE = re.compile(r"[.!?…](?:\s?[\"'”’»)\]“])*$")
-_COLON_END_RE = re.compile(r"[:;][\"'”’»)\]]*$")
-_BULLET_RE = re.compile(r"^[•·▪●◦‣∙■□►▶–—*-]\s")
-_HAS_ALNUM_RE = re.compile(r"[^\W_]")
-#: "Biden warns Russia and China: But is Europe on board?" - no article or pronoun before a colon + capital.
-_HEADLINE_COLON_RE = re.compile(
-    r"^(?!.*\b(?:[Aa]n?|[Tt]he|[Ii]t|[Tt]his|[Tt]hat|I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey)\b[^:]*:)[^:]+:\s+[A-Z]"
-)
-
 
 @dataclass(frozen=True)
 class CleanResult:
@@ -105,270 +82,6 @@ class CleanResult:
     text: str
     segments: tuple[Segment, ...]
     removed: tuple[RemovedLine, ...]
-
-
-@dataclass
-class _Line:
-    no: int  # 1-based line number in the raw text
-    start: int  # raw offset of the stripped text
-    text: str  # stripped text ("" for a blank line)
-    words: int
-    rule: str = ""
-    prose: bool = False  # sentence-like (could be a body paragraph)
-
-
-def _rx(*patterns: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
-
-
-# --- line rules: (rule, pattern, max words; 0 = any length) -------------------------------------
-_NAV_RE = _rx(
-    r"^(?:\d+[.)]\s*)?skip to\b.*$",
-    r"^(?:\d+[.)]\s*)?(?:jump|go|back|return) to\b.*$",
-    r"^(?:(?:main|site|open|close) )?(?:menu|navigation)$",
-    r"^(?:home|homepage|search|sign in|sign out|log ?in|log ?out|register|my account|account|close|back to top"
-    r"|top|next|previous|prev|print|open in app|view all|see all|load more|show more|show less|see more|more"
-    r"|back|expand|collapse|toggle navigation|play|play video|watch video|watch live|video|audio|listen"
-    r"|loading|full story|read full (?:story|article)|(?:the )?latest|menu search|search menu"
-    r"|enable accessibility|accessibility|language|english|edition|change edition)\W*$",
-    r"^(?:keep|continue) reading.*$",
-    r"^read (?:the )?(?:full|rest of the) (?:story|article)\W*$",
-    r"^listen to (?:this|the) (?:article|story)\b.*$",
-    r"^\d+\s*min(?:ute)?s?\s+(?:read|listen)\W*$",
-    r"^(?:tags?|topics?|filed under|categories|keywords)\s*:.*$",
-)
-_COOKIE_RE = _rx(
-    r"\b(?:we|this (?:site|website)|our (?:site|website|partners))(?: and our partners)? uses? cookies\b",
-    r"\bcookies? (?:policy|settings|preferences|notice|consent|banner)\b",
-    r"\b(?:accept|allow|reject|decline|enable)(?:ing)? (?:all )?cookies\b",
-    r"\buse of cookies\b",
-    r"\bby (?:continuing|using|clicking|browsing)\b.*\bcookies\b",
-    r"^(?:accept|reject|allow|decline) (?:all|and close)\b.*$",
-    r"^(?:manage|customi[sz]e) (?:cookie |privacy )?(?:preferences|settings|choices)\W*$",
-    r"^privacy (?:policy|settings|notice)\W*$",
-)
-_AD_RE = _rx(
-    r"^(?:advertisement|advertising|ads?|sponsored(?: content| story| post)?|sponsored by\b.*|paid (?:content|post)"
-    r"|paid partner content|promoted(?: content| stories)?|partner content|supported by|presented by\b.*"
-    r"|(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?"
-    r"|scroll (?:down )?to continue(?: with content| reading)?|ad feedback|report this ad)\W*$",
-)
-_SOCIAL_NAMES = r"facebook|twitter|x|whatsapp|linkedin|reddit|e-?mail|telegram|pinterest|flipboard|messenger"
-_SOCIAL_RE = _rx(
-    r"^(?:share|tweet|pin it|copy link|copy|link copied|e-?mail|print)(?: (?:this|the) (?:article|story|page|post"
-    r"|link))?(?: (?:on|via|with|to) .*)?\W*$",
-    rf"^(?:(?:{_SOCIAL_NAMES}|copy link|print|share|comment|comments|save|gift(?: this)? article)[\s,|/·•\-]*)+$",
-    r"\bfollow (?:us|me|him|her|them|@)\b",
-    r"^(?:like|follow|join) us on\b.*$",
-    r"\bshare (?:this|the) (?:article|story|page)\b",
-)
-_PROMO_RE = _rx(
-    r"^get more (?:with|from|of)\b.*$",
-    r"^learn more\b.*$",
-    r"\bclick here\b",
-    r"^subscribe\b",
-    r"\bsubscribe (?:to|now|today|for)\b",
-    r"\bsign up (?:for|to|now|here|today)\b",
-    r"\bnewsletters?\b.*\b(?:sign up|subscribe|inbox|delivered|free)\b",
-    r"\b(?:sign up|subscribe|inbox|delivered)\b.*\bnewsletters?\b",
-    r"\b(?:download|get|install) (?:the|our) (?:free )?app\b",
-    r"\bsupport (?:our|independent|quality) journalism\b",
-    r"\bbecome a (?:member|subscriber|patron|supporter)\b",
-    r"\balready (?:a subscriber|a member|have an account)\b",
-    r"\b(?:unlimited|full) (?:digital )?access\b",
-    r"\bfree trial\b",
-    r"^(?:donate|support us|give now)\b.*$",
-    r"\bfor more on (?:this|the) (?:subject|story|topic|issue)\b",
-    r"^(?:have|got) a (?:news )?tip\b.*$",
-    r"\bwe(?:'re| are) on (?:whatsapp|telegram)\b",
-)
-_COPYRIGHT_RE = _rx(r"^(?:©|\(c\)\s|copyright\b)", r"©", r"\ball rights reserved\b")
-_COMMENTS_RE = _rx(
-    r"^\d[\d,.]*\s*k?\s+(?:comments?|replies|responses)\W*$",
-    r"^(?:comments?|view comments|show comments|hide comments|leave a (?:comment|reply)|add a comment"
-    r"|post a comment|join the (?:conversation|discussion)|comments? (?:are|is) closed\b.*|\d+ repl(?:y|ies))\W*$",
-    r"^(?:comments?|discussion)\s*\(\d+\)\W*$",
-)
-_RELATED_HEAD_RE = _rx(
-    r"^(?:read (?:more|also|next)|related(?: articles?| stories| coverage| content| reading| links| news| topics"
-    r"| posts| video)?|more (?:from|on|about|in|stories|news|coverage|to read)\b.*|see also|also read|also see"
-    r"|most (?:read|popular|viewed|shared)|recommended(?: for you| stories| reading| articles)?"
-    r"|you (?:may|might) also (?:like|be interested in|enjoy)|what to read next|further reading"
-    r"|trending(?: now| stories)?|latest (?:news|stories|articles)|editor'?s'? picks?|top stories"
-    r"|(?:don't|do not) miss|popular(?: now| stories)?|explore more|in other news)\s*:?$",
-)
-_RELATED_INLINE_RE = _rx(r"^(?:read (?:more|also|next)|related|see also|also read|more|watch|listen)\s*:\s*\S")
-_CREDIT_RE = re.compile(
-    r"^(?i:edited by)\b|^(?i:(?:additional )?reporting by)\b|^(?i:(?:writing|editing|compiled|translated|produced)"
-    r" by)\b|\b(?i:contributed (?:reporting|to this (?:report|story|article)))\b"
-    r"|^[A-Z][^.!?:]{0,60}\breported (?:from|in) [A-Z][^.!?:]{0,60}\.?$"
-    r"|^(?i:the (?:views|opinions) expressed)\b"
-    r"|^(?i:(?:this|the) (?:article|story|piece) (?:was |is |first )?(?:originally )?(?:published|appeared))\b"
-    r"|^(?i:originally published)\b|^(?i:sources?)\s*:\s*\S"
-)
-_BYLINE_RE = re.compile(
-    r"^(?i:by|written by|words by|story by|text by)\s+(?!(?:The|This|That|Then|Now|Its|It|In|On|At|A|An)\b)"
-    r"[A-Z][\w'’.\-]*(?:\s+[\w'’.\-]+){0,8}$|^(?i:authors?)\s*:\s*\S"
-)
-_MONTHS = (
-    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
-    "september october november december"
-).split()
-_WEEKDAYS = "mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday"
-_DATE_ANCHORS = frozenset(_MONTHS) | frozenset(_WEEKDAYS.split()) | {"ago", "today", "yesterday"}
-_DATE_FILLERS = frozenset(
-    "published updated posted last modified first on at am pm a.m p.m gmt utc bst cet cest est edt et pt pst pdt"
-    " ist hkt jst msk sgt aedt aest hours hour hrs hr mins min minutes minute days day seconds secs read reading"
-    " time of the st nd rd th".split()
-)
-_YEARISH_RE = re.compile(r"^(?:1[89]|20)\d\d$|^\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?$")
-_CAPTION_START_RE = re.compile(
-    r"^(?i:(?:photo|image|picture|photograph|foto|graphic|illustration|video)s?\s*(?:source|credits?|by)?\s*:"
-    r"|(?:photo|image|picture) (?:source|credit|by)\b|file photo\b|credit\s*:|getty images\b)"
-)
-_CAPTION_END_RE = re.compile(
-    r"(?<![A-Za-z])(?:Photos?|Images?|Pictures?|Photograph|Credit|Foto|PHOTO|IMAGE)\s*(?:[Ss]ource|[Cc]redit)?"
-    r"\s*:\s*[^.!?]{0,80}$"
-    r"|\((?=[^()]*(?:/|\b(?:AP|AFP|Reuters|REUTERS|Getty|EPA|Xinhua|TASS|Tass|Sputnik|Bloomberg|Pool|Photo"
-    r"|Images|Shutterstock|Alamy)\b))[^()]{2,100}\)$"
-    r"|\b(?:REUTERS|AFP|AP|EPA|GETTY|XINHUA|TASS|SPUTNIK|AAP|ANP|KYODO|YONHAP|UPI|DPA)(?: Photo)?/[A-Z][^/]{1,40}$"
-    r"|\b(?:via Getty Images|Getty Images|Shutterstock|Alamy|picture alliance)\s*$"
-    r"|\((?:Photo|Image|Picture)s?\b[^()]*$"
-)
-_SECTION_SEP_RE = re.compile(r"\s[|/›»>·•]\s")
-_EN_STOP = frozenset(
-    "the a an of and to in is are was were be been being for on with that this these those it its as at by from"
-    " or not no but has have had will would can could should may might must do does did he she they we you i his"
-    " her their our my your him them me who which what when where why how there than then so if also after about"
-    " into over more said says just only all some any new up out one two now very".split()
-)
-#: Frequent function words of other European languages (lower case only, so "ET" or "De Niro" do not count).
-_FOREIGN_STOP = frozenset(
-    "de la le les des du et est une și în cu din pentru sau der das und ist mit von zu dem nicht auf für los las"
-    " que por para con del il di che gli della och att för het een niet się jest oraz że nie".split()
-)
-_BIO_RE = re.compile(
-    r"^[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){0,3}\s+(?:is|was|has been|serves as)\s+(?:a|an|the|our)\b.{0,160}?"
-    r"\b(?:correspondent|reporter|editor|columnist|writer|journalist|contributor|bureau chief|producer|author of)\b"
-    r"|^[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){0,3}\s+covers\s.{0,100}\bfor\b"
-)
-#: "WASHINGTON —", "MT SOMERS, New Zealand (Reuters) -": a dateline opens a lede, never a standfirst.
-_DATELINE_RE = re.compile(
-    r"^[A-Z][A-Z.,' ]{2,40}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?(?:\s*\([^()]{1,30}\))?\s*[-—–]\s"
-)
-_END_CREDIT_RE = _rx(
-    r"^edited by\b", r"^(?:additional )?reporting by\b", r"\breported (?:from|in) ",
-    r"\bcontributed (?:reporting|to this)\b", r"^the (?:views|opinions) expressed\b",
-    r"^(?:this|the) (?:article|story|piece) (?:was |is |first )?(?:originally )?(?:published|appeared)\b",
-    r"^originally published\b",
-)
-_TEASER_MARKER_RE = _rx(r"^(?:keep|continue) reading.*$", r"^read (?:the )?(?:full|rest of the) (?:story|article)\W*$")
-
-#: Line rules in the order they are tried: (rule, pattern, max words or 0 for any).
-_LINE_RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
-    ("navigation", _NAV_RE, 10),
-    ("cookie_notice", _COOKIE_RE, 80),
-    ("advertisement", _AD_RE, 8),
-    ("social", _SOCIAL_RE, 15),
-    ("promo", _PROMO_RE, 30),
-    ("copyright", _COPYRIGHT_RE, 40),
-    ("comments", _COMMENTS_RE, 8),
-    ("related_links", _RELATED_HEAD_RE, 8),
-    ("related_links", _RELATED_INLINE_RE, 30),
-    ("credit", _CREDIT_RE, 25),
-    ("byline", _BYLINE_RE, 14),
-    ("caption", _CAPTION_START_RE, 40),
-    ("caption", _CAPTION_END_RE, 0),
-)
-
-#: Rules whose line, met inside the body, ends the article.
-_END_RULES = frozenset({"copyright", "comments"})
-#: Rules of lines that end the article when they repeat a line of the page header (a new story card).
-_HEADER_REPEAT_RULES = frozenset({"title", "section_tag"})
-#: Rules that mark the page header; a lone sentence right before one of them is a standfirst.
-_HEADER_RULES = frozenset({"byline", "date", "section_tag", "title"})
-
-
-_KEY_TABLE = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-"})
-
-
-def _key(text: str) -> str:
-    """Comparison key: case-folded words only (punctuation, quote styles and spacing ignored)."""
-    return " ".join(m.group(0) for m in WORD_RE.finditer(text.casefold().translate(_KEY_TABLE)))
-
-
-def _split_lines(raw: str) -> list[_Line]:
-    lines: list[_Line] = []
-    pos = 0
-    bounds = [(m.start(), m.end()) for m in _EOL_RE.finditer(raw)]
-    bounds.append((len(raw), len(raw)))
-    for no, (end, nxt) in enumerate(bounds, start=1):
-        chunk = raw[pos:end]
-        stripped = chunk.strip()
-        lead = len(chunk) - len(chunk.lstrip())
-        lines.append(_Line(no, pos + lead, stripped, count_words(stripped) if stripped else 0))
-        pos = nxt
-    return lines
-
-
-def _is_date(text: str) -> bool:
-    tokens = [m.group(0).casefold().rstrip(".") for m in WORD_RE.finditer(text)]
-    if not tokens or len(tokens) > 14:
-        return False
-    anchored = False
-    for tok in tokens:
-        if tok in _DATE_ANCHORS or _YEARISH_RE.match(tok):
-            anchored = True
-        elif not (tok in _DATE_FILLERS or tok.isdigit() or re.fullmatch(r"\d+(?:st|nd|rd|th|am|pm|h)", tok)):
-            return False
-    return anchored
-
-
-def _is_section_tag(text: str, words: int) -> bool:
-    if re.match(r"^#[^\W\d_]", text):
-        return words <= 8
-    return words <= 6 and not _FINAL_RE.search(text) and bool(_SECTION_SEP_RE.search(text))
-
-
-def _is_non_english(text: str, words: int) -> bool:
-    if words < 3:
-        return False
-    tokens = [m.group(0) for m in WORD_RE.finditer(text)]
-    english = sum(t.casefold() in _EN_STOP for t in tokens)
-    foreign = sum(t in _FOREIGN_STOP for t in tokens)
-    return english <= len(tokens) * 0.05 and foreign >= len(tokens) * 0.1
-
-
-def _line_rule(line: _Line, title_key: str) -> str:
-    text, words = line.text, line.words
-    if not _HAS_ALNUM_RE.search(text):
-        return "symbols"
-    if title_key and _key(text) == title_key:
-        return "title"
-    for rule, pattern, max_words in _LINE_RULES:
-        if (max_words == 0 or words <= max_words) and pattern.search(text):
-            return rule
-    if _is_date(text):
-        return "date"
-    if _is_section_tag(text, words):
-        return "section_tag"
-    return ""
-
-
-def _is_prose(line: _Line) -> bool:
-    """Sentence-like: could be a paragraph of running text."""
-    text, words = line.text, line.words
-    if words == 0:
-        return False
-    if _FINAL_RE.search(text):
-        if text.endswith("?") and words <= 14 and (words <= 3 or _HEADLINE_COLON_RE.search(text)):
-            return False  # "Olympic disruption?", "Biden warns X: But is Europe on board?"
-        return True
-    if _COLON_END_RE.search(text) and words >= 3:
-        return True  # introduces a quote or a list, or is a list item
-    if text[0] in _OPENERS and text[-1] in _CLOSERS and words >= 4:
-        return True  # a quoted paragraph with no final period
-    return words >= PARAGRAPH_WORDS
 
 
 def _next_nonblank(lines: list[_Line], i: int) -> _Line | None:
