@@ -90,8 +90,8 @@ def one_size(n: int, engine: str, mode: str) -> dict[str, float]:
         result["n_sentences"] = sum(p[0] for p in parts)
     else:
         from framing.comparison.keyness import keyness_table
+        from framing.engines.memory import analyze
         from framing.model import Corpus
-        from framing.pipeline import analyze
 
         corpus = Corpus(articles=articles)
         t1 = time.perf_counter()

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+from sklearn.metrics import cohen_kappa_score
 
 from framing.errors import FramingError
 from framing.evaluation.scoring import precision_recall_f1
@@ -307,8 +308,6 @@ def cohen_kappa(a: Sequence[int], b: Sequence[int]) -> float:
         >>> cohen_kappa([1, 1], [1, 1])
         nan
     """
-    from sklearn.metrics import cohen_kappa_score
-
     if len(a) < 2 or (len(set(a)) == 1 and set(a) == set(b)):
         return math.nan
     with warnings.catch_warnings():

@@ -1,23 +1,36 @@
-"""Command line: ``framing report|analyze|clean|kwic|validate|worksheet|agreement`` (also ``python -m framing``).
+"""Command line: ``framing report|analyze|compare|clean|kwic|validate|worksheet|agreement``; also ``python -m framing``.
 
 Thin by design: parse arguments, call the library, print one-line errors.
 Exit codes: 0 = done (at least one article analysed), 2 = nothing usable
 (no article loaded, bad arguments or a bad file), 130 = interrupted.
+
+Start-up stays cheap (``framing --help``): this module imports only the
+standard library and light framing modules; each command imports what it
+needs (pandas, nltk, the engines, the renderers) when it runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import shlex
 import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from framing import __version__
+from framing.engines import ENGINES
 from framing.errors import FramingError
-from framing.model import Corpus, LoadProblem
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from framing.engines.memory import Analysis
+    from framing.model import Corpus, LoadProblem
+    from framing.story import Story
 
 EXIT_OK = 0
 EXIT_NOTHING = 2
@@ -39,6 +52,15 @@ def _load(path: str | None, *, quiet: bool = False) -> Corpus:
     return corpus
 
 
+def _story(path: str | None) -> Story | None:
+    """The story configuration named by ``--story`` (None: the default story)."""
+    if not path:
+        return None
+    from framing.story import load_story
+
+    return load_story(path)
+
+
 def _formats(value: str) -> tuple[str, ...]:
     formats = tuple(f.strip().lower() for f in value.split(",") if f.strip())
     bad = [f for f in formats if f not in ("html", "pdf")]
@@ -47,17 +69,32 @@ def _formats(value: str) -> tuple[str, ...]:
     return formats
 
 
-def cmd_report(args: argparse.Namespace) -> int:
-    """Analyse a corpus and write the comparison report."""
-    from framing.pipeline import analyze
-    from framing.reporting import build_report
+def _analyze(args: argparse.Namespace) -> Analysis:
+    """The story, the corpus and its analysis, as the command's options say."""
+    from framing.engines.memory import analyze
 
+    story = _story(args.story)
     corpus = _load(args.corpus)
     analysis = analyze(
-        corpus, progress=sys.stderr.isatty(), engine=args.engine, n_jobs=args.jobs, scheduler=args.scheduler
+        corpus,
+        story=story,
+        progress=sys.stderr.isatty(),
+        engine=args.engine,
+        n_jobs=args.jobs,
+        scheduler=args.scheduler,
     )
+    _print_problems(analysis.problems[len(corpus.problems) :])  # articles whose analysis failed
+    if analysis.articles.empty:
+        raise FramingError(f"no article of {corpus.source} could be analysed")
+    return analysis
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Analyse a corpus and write the comparison report."""
+    from framing.reporting import build_report
+
     written = build_report(
-        analysis,
+        _analyze(args),
         out_dir=Path(args.out),
         formats=args.format,
         command=args.command_line,
@@ -79,19 +116,84 @@ def _print_problems(problems: Sequence[LoadProblem]) -> None:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     """Write the span table (CSV or Parquet), streaming the corpus batch by batch."""
-    from framing.streaming import analyze_to_file
+    from framing.engines.streaming import analyze_to_file
 
     out = Path(args.out)
     if out.suffix.lower() not in (".csv", ".parquet"):
         raise FramingError(f"{args.out}: --out must end in .csv or .parquet")
+    story = _story(args.story)
     summary = analyze_to_file(
-        args.corpus, out, engine=args.engine, n_jobs=args.jobs, scheduler=args.scheduler
+        args.corpus, out, story=story, engine=args.engine, n_jobs=args.jobs, scheduler=args.scheduler
     )
     _print_problems(summary.problems)
     if summary.n_articles == 0:
         raise FramingError(f"no article could be loaded from {args.corpus}")
     print(f"{summary.n_spans} spans from {summary.n_articles} articles -> {out}")
     return EXIT_OK
+
+
+#: Formats of ``framing compare --out`` (those of :meth:`framing.comparison.Comparison.write`, not imported: start-up).
+COMPARE_FORMATS: tuple[str, ...] = ("csv", "parquet", "json")
+
+
+def _check_compare_out(out: Path, fmt: str | None) -> None:
+    """Refuse an ``--out`` whose format is unknown before the corpus is analysed."""
+    if fmt is None and out.suffix.lower().lstrip(".") not in COMPARE_FORMATS:
+        raise FramingError(f"{out}: --out must end in .csv, .parquet or .json (or give --format)")
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """Compare the outlets: every measure with its interval, counts and caveats; print it or write it."""
+    from framing.comparison import compare
+
+    out = Path(args.out) if args.out else None
+    if out is not None:
+        _check_compare_out(out, args.format)
+    analysis = _analyze(args)
+    comp = compare(analysis, story=analysis.story)
+    if out is None:
+        print(comparison_text(comp.to_frame(), level=comp.level))
+        return EXIT_OK
+    comp.write(out, format=args.format)
+    print(f"comparison of {analysis.articles['outlet_id'].nunique()} outlet(s) -> {out}")
+    return EXIT_OK
+
+
+def _cell(value: float, lo: float, hi: float, caveats: object) -> str:
+    if math.isnan(value):  # undefined, not zero
+        text = "n/a"
+    else:
+        text = f"{value:.2f}" + ("" if math.isnan(lo) or math.isnan(hi) else f" [{lo:.2f}, {hi:.2f}]")
+    return text + ("*" if isinstance(caveats, str | list | tuple) and len(caveats) > 0 else "")
+
+
+def comparison_text(table: pd.DataFrame, *, level: float = 0.95) -> str:
+    """The comparison as a terminal table: one row per measure, one column per outlet, ``value [lo, hi]``.
+
+    Example:
+        >>> import pandas as pd
+        >>> rows = [("a", "hedges", "per_1k_words", 2.0, 1.0, 3.0, ""), ("b", "hedges", "per_1k_words",
+        ...         float("nan"), float("nan"), float("nan"), "no words")]
+        >>> table = pd.DataFrame(rows, columns=["outlet_id", "measure", "unit", "value", "lo", "hi", "caveats"])
+        >>> print(comparison_text(table))
+        measure (unit)                         a     b
+        hedges (per_1k_words)  2.00 [1.00, 3.00]  n/a*
+        <BLANKLINE>
+        value [95% interval]; * has caveats (write them with --out FILE)
+    """
+    import pandas as pd
+
+    cells = [_cell(r.value, r.lo, r.hi, r.caveats) for r in table.itertuples(index=False)]
+    rows = table.assign(row=table["measure"] + " (" + table["unit"] + ")", cell=cells)
+    wide = rows.pivot(index="row", columns="outlet_id", values="cell")
+    wide = wide.reindex(index=pd.unique(rows["row"]), columns=pd.unique(rows["outlet_id"])).fillna("")
+    lines = [["measure (unit)", *map(str, wide.columns)], *([str(i), *r] for i, r in wide.iterrows())]
+    widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
+    body = "\n".join(
+        "  ".join([line[0].ljust(widths[0]), *(c.rjust(w) for c, w in zip(line[1:], widths[1:], strict=True))])
+        for line in lines
+    )
+    return f"{body}\n\nvalue [{level:.0%} interval]; * has caveats (write them with --out FILE)"
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
@@ -117,8 +219,9 @@ def cmd_kwic(args: argparse.Namespace) -> int:
     """Print every occurrence of a term with context, voice and speaker."""
     from framing.kwic import kwic
 
+    story = _story(args.story)
     corpus = _load(args.corpus)
-    rows = kwic(corpus, args.term, window=args.width)
+    rows = kwic(corpus, args.term, window=args.width, story=story)
     if rows.empty:
         print(f"no occurrence of {args.term!r}")
         return EXIT_OK
@@ -146,10 +249,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_worksheet(args: argparse.Namespace) -> int:
     """Write a classroom worksheet, its answer key (HTML and PDF) and the hand-coding template."""
-    from framing.pipeline import analyze
     from framing.worksheets.render import write_worksheet
 
-    analysis = analyze(_load(args.corpus), progress=sys.stderr.isatty())
+    analysis = _analyze(args)
     for path in write_worksheet(analysis, out_dir=Path(args.out), level=args.level, seed=args.seed):
         print(path)
     return EXIT_OK
@@ -158,8 +260,8 @@ def cmd_worksheet(args: argparse.Namespace) -> int:
 def cmd_agreement(args: argparse.Namespace) -> int:
     """Compare a class's hand-coding with the tool: precision, recall, kappa and the disagreements."""
     from framing.agreement import agreement_table, disagreements, read_coding
+    from framing.engines.memory import analyze
     from framing.model import Corpus
-    from framing.pipeline import analyze
     from framing.tables import write_table
 
     corpus = _load(args.corpus)
@@ -184,12 +286,14 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 
 
 def _engine_options(p: argparse.ArgumentParser) -> None:
-    from framing.pipeline import ENGINES
-
     p.add_argument("--engine", choices=ENGINES, default="auto",
                    help="auto (parallel for large corpora), serial, joblib (processes), dask (cluster)")
     p.add_argument("--jobs", type=int, default=-1, help="worker processes for joblib (-1 = all cores)")
     p.add_argument("--scheduler", help="Dask scheduler address for --engine dask (default: a local cluster)")
+
+
+def _story_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--story", metavar="FILE", help="story configuration (TOML); default: the packaged sample story")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -207,14 +311,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="reports", help="output folder (default: reports)")
     p.add_argument("--format", type=_formats, default=("html", "pdf"), help="html,pdf (default: both)")
     p.add_argument("--validity", help="JSON written by `framing validate --json` for the validity card")
+    _story_option(p)
     _engine_options(p)
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("analyze", help="write the span table (.csv or .parquet)")
     p.add_argument("corpus", help=corpus_help)
     p.add_argument("--out", required=True, help="output file, .csv or .parquet")
+    _story_option(p)
     _engine_options(p)
     p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("compare", help="compare the outlets: each measure with interval, counts and caveats")
+    p.add_argument("corpus", nargs="?", help=corpus_help)
+    p.add_argument("--out", help="output file, .csv, .parquet or .json (default: print a table)")
+    p.add_argument("--format", choices=COMPARE_FORMATS, help="format of --out (default: from its suffix)")
+    _story_option(p)
+    _engine_options(p)
+    p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser("clean", help="write cleaned texts and removed.csv (the audit)")
     p.add_argument("corpus", help=corpus_help)
@@ -225,6 +339,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("term", help="word or phrase")
     p.add_argument("corpus", nargs="?", help=corpus_help)
     p.add_argument("--width", type=int, default=40, help="characters of context on each side (default 40)")
+    _story_option(p)
     p.set_defaults(func=cmd_kwic)
 
     p = sub.add_parser("validate", help="score every measure against the gold data; print the validity table")
@@ -238,6 +353,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--level", choices=("intro", "advanced"), default="intro", help="intro (default) or advanced")
     p.add_argument("--out", default="reports/worksheet", help="output folder (default: reports/worksheet)")
     p.add_argument("--seed", type=int, default=0, help="seed of the passage draws (same seed, same files)")
+    _story_option(p)
+    _engine_options(p)
     p.set_defaults(func=cmd_worksheet)
 
     p = sub.add_parser("agreement", help="compare hand-coding (coding_template.csv) with the tool: P, R, kappa")

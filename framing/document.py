@@ -1,12 +1,14 @@
-"""An article prepared for extraction: sentences, tokens and who is speaking where.
+"""An article prepared for extraction: sentences and who is speaking where.
 
-:class:`Doc` is what every extractor receives. Its :meth:`Doc.span` is the one
-place a :class:`~framing.model.Span` is made, so every span gets its sentence
-index, voice and speaker the same way.
+:class:`Doc` is plain data, what every extractor receives: the article, its
+sentence offsets, the voice map and the attribution records. The attribution
+step (:func:`framing.attribution.prepare_doc`) fills it. Its :meth:`Doc.span`
+is the one place a :class:`~framing.model.Span` is made, so every span gets its
+sentence index, voice and speaker the same way.
 
 Example:
     >>> from framing.model import Article
-    >>> doc = Doc.build(Article(id="a", outlet_id="o", outlet_name="O", raw_text="", text="It may rain."))
+    >>> doc = Doc(Article(id="a", outlet_id="o", outlet_name="O", raw_text="", text="It may rain."), [(0, 12)])
     >>> doc.span("hedge", 3, 6, label="may").voice
     'authorial'
 """
@@ -17,7 +19,6 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from framing.corpus.segmentation import split_sentences
 from framing.model import Article, Span
 
 
@@ -68,36 +69,69 @@ class VoiceMap:
         return self.at(start)
 
 
+@dataclass(frozen=True)
+class Quote:
+    """One attribution record: a direct quotation or an attributed paraphrase.
+
+    Attributes:
+        start: Offset of the opening mark (or of the reported clause).
+        end: Offset after the closing mark (or the clause).
+        text: ``text[start:end]``.
+        voice: ``direct_quote`` or ``attributed_paraphrase``.
+        speaker: Normalised speaker ("" if none found).
+        speaker_kind: ``person``, ``group``, ``organisation`` or "".
+        speaker_start: Offset of the speaker mention this attribution used (-1 if inherited).
+        speaker_end: End of that mention.
+        cue: The cue as written ("said", "according to"); "" if inherited.
+        cue_lemma: Its lemma ("say").
+        cue_start: Offset of the cue (-1 if none).
+        cue_end: End of the cue.
+        affiliation: What the article says the speaker is ("an associate professor at ...").
+        origin: Where the affiliation is based (one of the story's origins).
+        quote_type: ``person``, ``organisation``, ``scare`` or ``unattributed``.
+        nested: A quote inside another quote.
+        words: Number of words inside.
+    """
+
+    start: int
+    end: int
+    text: str
+    voice: str = "direct_quote"
+    speaker: str = ""
+    speaker_kind: str = ""
+    speaker_start: int = -1
+    speaker_end: int = -1
+    cue: str = ""
+    cue_lemma: str = ""
+    cue_start: int = -1
+    cue_end: int = -1
+    affiliation: str = ""
+    origin: str = "unknown"
+    quote_type: str = "unattributed"
+    nested: bool = False
+    words: int = 0
+
+
 @dataclass
 class Doc:
-    """An article with its sentence offsets and voice map.
+    """An article with its sentence offsets, voice map and attribution records.
 
     Attributes:
         article: The article; all offsets refer to ``article.text``.
         sentences: ``(start, end)`` of each sentence, in order.
-        voice: Voice map (filled by the quotes extractor in :meth:`build`).
-        quotes: Attribution records found by the quotes extractor.
+        voice: Voice map (filled by :func:`framing.attribution.attribute`).
+        quotes: Attribution records: direct quotes in text order, then paraphrases.
     """
 
     article: Article
     sentences: list[tuple[int, int]]
     voice: VoiceMap = field(default_factory=VoiceMap)
-    quotes: Sequence[object] = field(default_factory=list)
+    quotes: Sequence[Quote] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         """The cleaned text."""
         return self.article.text
-
-    @classmethod
-    def build(cls, article: Article) -> Doc:
-        """Segment the article and attribute voice (quotes, paraphrase)."""
-        from framing.features.quotes import find_attributions
-
-        doc = cls(article=article, sentences=split_sentences(article.text))
-        doc.quotes, runs = find_attributions(doc)
-        doc.voice = VoiceMap(list(runs))
-        return doc
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing ``offset`` (-1 if between sentences)."""

@@ -1,7 +1,10 @@
 """Keyword in context: every occurrence of a word or phrase, with voice and speaker.
 
 Unlike a plain concordance, each row keeps character offsets into the
-cleaned text, so it can be highlighted and traced.
+cleaned text, so it can be highlighted and traced. Voice, speaker and
+sentence come from the span table (:func:`voice_at`), not from re-reading
+the text: given an :class:`~framing.engines.memory.Analysis`, nothing is
+re-extracted.
 
 Example:
     >>> from framing.corpus.loading import load_corpus
@@ -12,11 +15,14 @@ Example:
 
 from __future__ import annotations
 
+import bisect
+
 import pandas as pd
 
-from framing.document import Doc
-from framing.features._matching import PhraseMatcher
+from framing.engines.memory import Analysis, analyze
+from framing.matching import PhraseMatcher
 from framing.model import Corpus
+from framing.story import Story
 
 KWIC_COLUMNS: tuple[str, ...] = (
     "article_id",
@@ -32,43 +38,95 @@ KWIC_COLUMNS: tuple[str, ...] = (
     "speaker",
 )
 
+#: The voice of the text inside each attribution span feature.
+ATTRIBUTION_VOICES: dict[str, str] = {"quote": "direct_quote", "paraphrase": "attributed_paraphrase"}
+
+
+def voice_at(spans: pd.DataFrame, offset: int) -> tuple[str, str]:
+    """``(voice, speaker)`` of the character at ``offset`` of one article.
+
+    The voice is that of the innermost ``quote`` or ``paraphrase`` span
+    covering the offset (a quote inside a paraphrase is the quote's; of two
+    spans with the same extent, the paraphrase's), else ``("authorial", "")``.
+
+    Args:
+        spans: Spans of one article (rows of other features are ignored).
+        offset: Character offset into the article's cleaned text.
+
+    Example:
+        >>> from framing.model import Span, spans_to_frame
+        >>> s = spans_to_frame([Span("a", "o", "paraphrase", 0, 30, "x", speaker="Lee"),
+        ...                     Span("a", "o", "quote", 10, 20, "y", speaker="Kim")])
+        >>> voice_at(s, 12), voice_at(s, 25), voice_at(s, 40)
+        (('direct_quote', 'Kim'), ('attributed_paraphrase', 'Lee'), ('authorial', ''))
+    """
+    best: tuple[int, int] | None = None
+    found = ("authorial", "")
+    rows = spans[spans["feature"].isin(list(ATTRIBUTION_VOICES))]
+    for start, end, feature, speaker in zip(rows["start"], rows["end"], rows["feature"], rows["speaker"],
+                                            strict=True):
+        if int(start) <= offset < int(end):
+            key = (int(end) - int(start), 0 if feature == "paraphrase" else 1)
+            if best is None or key < best:
+                best, found = key, (ATTRIBUTION_VOICES[str(feature)], str(speaker))
+    return found
+
+
+def _sentence_at(starts: list[int], ends: list[int], numbers: list[int], offset: int) -> int:
+    """Index of the sentence span containing ``offset`` (-1 if between sentences)."""
+    i = bisect.bisect_right(starts, offset) - 1
+    return numbers[i] if i >= 0 and offset < ends[i] else -1
+
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
 def kwic(
-    corpus: Corpus,
+    source: Analysis | Corpus,
     term: str,
     *,
     window: int = 60,
     plurals: bool = True,
-    docs: dict[str, Doc] | None = None,
+    story: Story | None = None,
 ) -> pd.DataFrame:
     """Every whole-word occurrence of ``term`` in all outlets.
 
     Args:
-        corpus: The corpus to search.
+        source: An analysis (its analysed articles and span table are used),
+            or a corpus (its quotes and paraphrases are found first, with
+            :func:`framing.engines.memory.analyze`).
         term: A word or phrase (hyphen/space variants and plurals match).
         window: Characters of context on each side.
         plurals: Also match the regular plural.
-        docs: Already-built :class:`Doc` objects by article id (saves re-segmenting).
+        story: The story configuration the quotes of a corpus are found with
+            (None: the default story); an analysis keeps its own.
 
     Returns:
         One row per occurrence, columns :data:`KWIC_COLUMNS`, in corpus order.
     """
     if not term.strip():
         raise ValueError("KWIC needs a non-empty term")
+    if isinstance(source, Analysis):
+        analysis = source
+    else:
+        analysis = analyze(source, families=["sentence", "quote"], story=story)
+    analysed = set(analysis.articles["article_id"].astype(str))
     matcher = PhraseMatcher({term: term}, plurals=plurals)
+    found = [(a, hits) for a in analysis.corpus.articles if a.id in analysed
+             for hits in [list(matcher.finditer(a.text))] if hits]
+    spans = analysis.spans
+    keep = spans["feature"].isin(["sentence", *ATTRIBUTION_VOICES]) & spans["article_id"].isin([a.id for a, _ in found])
+    by_article = {str(a): rows for a, rows in spans[keep].groupby("article_id", sort=False)}
     rows: list[dict[str, object]] = []
-    for article in corpus.articles:
+    for article, hits in found:
         text = article.text
-        hits = list(matcher.finditer(text))
-        if not hits:
-            continue
-        doc = (docs or {}).get(article.id) or Doc.build(article)
+        mine = by_article.get(article.id, spans.iloc[:0])
+        sentences = mine[mine["feature"] == "sentence"].sort_values("start", kind="mergesort")
+        starts, ends = sentences["start"].astype(int).tolist(), sentences["end"].astype(int).tolist()
+        numbers = sentences["sentence"].astype(int).tolist()
         for m in hits:
-            voice, speaker = doc.voice.at(m.start)
+            voice, speaker = voice_at(mine, m.start)
             rows.append(
                 {
                     "article_id": article.id,
@@ -79,7 +137,7 @@ def kwic(
                     "left": _one_line(text[max(0, m.start - window) : m.start]),
                     "match": m.text,
                     "right": _one_line(text[m.end : m.end + window]),
-                    "sentence": doc.sentence_index(m.start),
+                    "sentence": _sentence_at(starts, ends, numbers, m.start),
                     "voice": voice,
                     "speaker": speaker,
                 }

@@ -1,11 +1,13 @@
 """scikit-learn transformers: the report's measures, one row per article.
 
 :class:`FramingFeatures` runs the same extractors as the report
-(:func:`framing.pipeline.analyze_article`) on each text and turns the spans
+(:func:`framing.engines.task.analyze_article`) on each text and turns the spans
 into per-article rates and shares with the comparison table's own measure
-definitions (:func:`framing.comparison.rates.measure_values`, grouped by article
-instead of outlet). :class:`ReadabilityFeatures` gives the per-article
-readability formulas (:func:`framing.features.readability.readability_table`).
+definitions (the families' declarations collected by
+:func:`framing.comparison.declarations.default_measures`, computed by
+:func:`framing.comparison.rates.measure_values` grouped by article instead of
+outlet). :class:`ReadabilityFeatures` gives the per-article readability
+formulas (:func:`framing.features.readability.readability`).
 
 Input is an iterable of raw article texts (or :class:`~framing.model.Article`
 objects), e.g. a list or a pandas Series; each text is cleaned as the loader
@@ -34,9 +36,15 @@ import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from framing.comparison.rates import Measure, default_measures, measure_values
+from framing.comparison.declarations import default_measures
+from framing.comparison.rates import measure_values
+from framing.corpus.loading import make_article
+from framing.engines.task import analyze_article
 from framing.features import FAMILIES
-from framing.model import POLARITIES, Article, Span, spans_to_frame
+from framing.features.readability import MEASURES as READABILITY_MEASURES
+from framing.features.readability import readability
+from framing.measures import Measure
+from framing.model import Article, Span, spans_to_frame
 
 #: Families :class:`FramingFeatures` can run (``sentence`` always runs: it gives the word counts).
 FEATURE_FAMILIES: tuple[str, ...] = tuple(f for f in FAMILIES if f != "sentence")
@@ -92,8 +100,6 @@ def as_articles(X: Any, *, clean: bool = True) -> list[Article]:
 
 def _article(article_id: str, text: str, *, clean: bool) -> Article:
     if clean:
-        from framing.corpus.loading import make_article
-
         made = make_article(id=article_id, outlet_id="", outlet_name="", raw_text=text, source=article_id)
         if isinstance(made, Article):
             return made
@@ -211,8 +217,6 @@ class FramingFeatures(_TextTransformer):
         return m.key.replace("per_1000_words", f"per_{self.per_words:g}_words")
 
     def _values(self, articles: list[Article]) -> np.ndarray:
-        from framing.pipeline import analyze_article
-
         fams = ["sentence", *self.families_]
         spans: list[Span] = []
         for art in articles:
@@ -224,29 +228,13 @@ class FramingFeatures(_TextTransformer):
 
 @lru_cache(maxsize=16)
 def _measures(families: tuple[str, ...]) -> tuple[Measure, ...]:
-    """The comparison table's measures for every value the shipped lexicons can produce, for these families."""
+    """The comparison table's measures for every value the families can emit (their declarations, ``spans=None``)."""
     features = {f for fam in families for f in _FAMILY_FEATURES[fam]}
-    wanted = [m for m in default_measures(_schema()) if set(m.features) & features]
+    wanted = [m for m in default_measures(None) if set(m.features) & features]
     if "relationship_label" in features:
         i = max(i for i, m in enumerate(wanted) if m.features == ("relationship_label",))
         wanted.insert(i + 1, NEGATED_SHARE)
     return tuple(wanted)
-
-
-def _schema() -> pd.DataFrame:
-    """One placeholder span per value the extractors can emit, so :func:`default_measures` lists them all."""
-    from framing.features.frames import frame_ids
-    from framing.features.quotes import ORIGINS
-    from framing.lexicons import load_lexicon
-
-    cats = sorted({r["category"] for r in load_lexicon("relationship_labels").rows} - {"exclude"})
-    rows: list[Span] = [Span("", "", "sentence", 0, 0, "", 0, score=0.0)]
-    rows += [Span("", "", "relationship_label", 0, 0, "", 0, category=c, polarity=p) for c in cats for p in POLARITIES]
-    rows += [Span("", "", f, 0, 0, "", 0) for f in ("hedge", "booster")]
-    rows += [Span("", "", f, 0, 0, "", 0, category=o) for f in ("quote", "paraphrase") for o in ORIGINS]
-    rows += [Span("", "", "sentiment", 0, 0, "", 0, label=lab) for lab in ("negative", "neutral", "positive")]
-    rows += [Span("", "", "frame", 0, 0, "", 0, label=f) for f in frame_ids()]
-    return spans_to_frame(rows)
 
 
 class ReadabilityFeatures(_TextTransformer):
@@ -267,11 +255,8 @@ class ReadabilityFeatures(_TextTransformer):
         self.clean = clean
 
     def _names(self) -> list[str]:
-        from framing.features.readability import MEASURES
-
-        return list(MEASURES)
+        return list(READABILITY_MEASURES)
 
     def _values(self, articles: list[Article]) -> np.ndarray:
-        from framing.features.readability import readability_table
-
-        return readability_table(articles)[self._names()].to_numpy(dtype=float)
+        names = self._names()
+        return np.array([[float(readability(a.text)[n]) for n in names] for a in articles], dtype=float)

@@ -26,7 +26,7 @@ def seed_corpus() -> Corpus:
 
 @pytest.fixture(scope="session")
 def seed_analysis(seed_corpus: Corpus):
-    from framing.pipeline import analyze
+    from framing.engines.memory import analyze
 
     return analyze(seed_corpus)
 

@@ -11,9 +11,9 @@ import pytest
 from framing.agreement import agreement_table, disagreements, parse_coding, read_coding
 from framing.cli import main
 from framing.corpus.loading import load_corpus
+from framing.engines.memory import analyze
 from framing.errors import FramingError
 from framing.model import Article, Corpus, Span, spans_to_frame
-from framing.pipeline import analyze
 
 TEXT = "It may rain. It might snow. Perhaps it will hail. It will surely clear. The sun shines."
 SENTS = [(0, 12), (13, 27), (28, 49), (50, 70), (71, 86)]

@@ -9,7 +9,7 @@ import pytest
 
 from framing.cli import main
 from framing.corpus.loading import load_corpus
-from framing.pipeline import analyze
+from framing.engines.memory import analyze
 
 GOOD = "Xi Jinping met Vladimir Putin in Beijing on Friday. The two leaders praised their partnership."
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import framing.reporting.render as render
+import framing.reporting as reporting
 from framing.cli import main
 
 
@@ -26,7 +26,7 @@ def test_keyboard_interrupt_during_report_keeps_previous_report(
     previous_report: Path, seeds_dir: Path, monkeypatch, capsys
 ):
     before = (previous_report / "report.html").read_bytes()
-    monkeypatch.setattr(render, "render_html", _interrupt)
+    monkeypatch.setattr(reporting, "render_html", _interrupt)
     assert main(["report", str(seeds_dir), "--out", str(previous_report), "--format", "html"]) == 130
     assert "interrupted" in capsys.readouterr().err
     assert (previous_report / "report.html").read_bytes() == before
@@ -40,7 +40,7 @@ def test_sigterm_during_report_keeps_previous_report(previous_report: Path, seed
         signal.raise_signal(signal.SIGTERM)
         raise AssertionError("SIGTERM did not stop the run")
 
-    monkeypatch.setattr(render, "render_html", terminate)
+    monkeypatch.setattr(reporting, "render_html", terminate)
     assert main(["report", str(seeds_dir), "--out", str(previous_report), "--format", "html"]) == 130
     assert "interrupted" in capsys.readouterr().err
     assert (previous_report / "report.html").read_bytes() == before
@@ -66,3 +66,21 @@ def test_rerun_gives_identical_bytes(previous_report: Path, seeds_dir: Path):
     before = (previous_report / "report.html").read_bytes()
     assert main(["report", str(seeds_dir), "--out", str(previous_report), "--format", "html"]) == 0
     assert (previous_report / "report.html").read_bytes() == before
+
+
+def test_interrupted_analyze_keeps_previous_span_table(seeds_dir: Path, tmp_path: Path, monkeypatch, capsys):
+    import framing.engines.streaming as streaming
+
+    out = tmp_path / "spans.csv"
+    out.write_text("previous\n", encoding="utf-8")
+    real = streaming.run_chunks
+
+    def one_chunk_then_interrupt(*args, **kwargs):
+        yield next(iter(real(*args, **kwargs)))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(streaming, "run_chunks", one_chunk_then_interrupt)
+    assert main(["analyze", str(seeds_dir), "--out", str(out), "--engine", "serial"]) == 130
+    assert "interrupted" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "previous\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["spans.csv"], "no half-written temporary file"

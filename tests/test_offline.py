@@ -37,7 +37,7 @@ def test_guard_really_blocks_sockets(no_network):
 
 def test_seed_pipeline_offline(no_network, seeds_dir: Path, tmp_path: Path):
     from framing.corpus.loading import load_corpus
-    from framing.pipeline import analyze
+    from framing.engines.memory import analyze
     from framing.reporting import build_report
 
     corpus = load_corpus(seeds_dir)

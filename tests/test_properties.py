@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from framing.corpus.decoding import DecodeError, decode_bytes
 from framing.corpus.segmentation import split_sentences, tokenize
-from framing.features._matching import PhraseMatcher
+from framing.matching import PhraseMatcher
 
 TEXT = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400
@@ -50,9 +50,9 @@ def test_decoding_never_crashes(data):
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXT)
 def test_every_extractor_gives_valid_spans_on_arbitrary_text(text):
+    from framing import analyze_article
     from framing.corpus.cleaning import clean_text
     from framing.model import Article
-    from framing.pipeline import analyze_article
 
     cleaned = clean_text(text).text
     article = Article(id="p", outlet_id="o", outlet_name="O", raw_text=text, text=cleaned)

@@ -12,8 +12,8 @@ import pytest
 
 from framing.cli import main
 from framing.corpus.loading import load_corpus
+from framing.engines.memory import Analysis, analyze
 from framing.model import Article, Corpus
-from framing.pipeline import Analysis, analyze
 from framing.worksheets.exercises import anonymise, build_worksheet, outlet_aliases, spans_in
 from framing.worksheets.render import OUTPUT_FILES, render_worksheet, write_worksheet
 
@@ -171,3 +171,24 @@ def test_cli_worksheet_bad_level_exits_2(capsys: pytest.CaptureFixture[str]) -> 
     with pytest.raises(SystemExit) as exc:
         main(["worksheet", "--level", "expert"])
     assert exc.value.code == 2
+
+
+def test_questions_name_the_story_and_quote_the_comparison(analysis: Analysis) -> None:
+    """The discussion reads the one comparison; a question about outside sources names the story, not a pair."""
+    import dataclasses
+
+    from framing.comparison import compare
+
+    story = dataclasses.replace(analysis.story, name="The Test Story")
+    comp = compare(analysis, story=story)
+    ws = build_worksheet(analysis, comparison=comp, level="advanced", seed=0)
+    assert ws.story == "The Test Story"
+    texts = [q["text"] for q in _exercise(ws, "discussion").questions]
+    outside = [t for t in texts if "Does it matter which country" in t]
+    assert outside and all(t.endswith("a story about The Test Story?") for t in outside)
+    assert not any("China and Russia" in t for t in texts)
+    # Blind source: the key's distinctive words are the comparison's keyness rows.
+    blind = _exercise(ws, "blind")
+    for item in blind.items:
+        terms = set(comp.keyness.loc[comp.keyness["outlet_id"] == item.passage.outlet_id, "term"])
+        assert set(item.facts["key_terms"]) <= terms  # type: ignore[arg-type]

@@ -15,7 +15,7 @@ Example:
     >>> import numpy as np
     >>> num = np.array([[1.0], [0.0], [2.0], [1.0]])
     >>> den = np.array([[10.0], [10.0], [10.0], [10.0]])
-    >>> low, high = bootstrap_ratio(num, den, rng=generator("x"), reps=200)
+    >>> low, high = percentile_interval(*resampled_sums(num, den, rng=generator("x"), reps=200))
     >>> bool(low[0] <= 0.1 <= high[0])
     True
 """
@@ -91,31 +91,3 @@ def percentile_interval(
             col = col[~np.isnan(col)]
             low[j], high[j] = np.quantile(col, [alpha, 1.0 - alpha])
     return low, high
-
-
-def bootstrap_ratio(
-    num: np.ndarray,
-    den: np.ndarray,
-    *,
-    rng: np.random.Generator,
-    reps: int = DEFAULT_REPS,
-    level: float = 0.95,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Percentile interval of ``sum(num) / sum(den)`` for each column, resampling rows.
-
-    Args:
-        num: Numerators, one row per sentence, one column per measure.
-        den: Denominators, same shape.
-        rng: Seeded generator (:func:`generator`).
-        reps: Number of resamples.
-        level: Coverage of the interval (0.95 = 2.5th to 97.5th percentile).
-
-    Returns:
-        ``(low, high)`` arrays, one value per column; NaN where the ratio is
-        undefined in most resamples or there are fewer than two rows.
-    """
-    n, m = num.shape
-    if n < 2 or reps < 1:
-        return np.full(m, np.nan), np.full(m, np.nan)
-    num_sums, den_sums = resampled_sums(num, den, rng=rng, reps=reps)
-    return percentile_interval(num_sums, den_sums, level=level)

@@ -20,8 +20,9 @@ kind                      value                                          unit
 An outlet with no hit gets the interval ``[0, 3/n]`` (the rule of three)
 instead of the bootstrap's degenerate ``[0, 0]``.
 
-Which measures exist depends on which spans exist (:func:`default_measures`):
-absent families simply give no rows.
+Which measures exist depends on which spans exist
+(:func:`framing.comparison.declarations.default_measures`): absent families
+simply give no rows.
 
 Example:
     >>> from framing.model import spans_to_frame, Span
@@ -41,24 +42,12 @@ import pandas as pd
 
 from framing.comparison.bootstrap import DEFAULT_REPS, DEFAULT_SEED, generator, percentile_interval, resampled_sums
 from framing.comparison.caveats import MIN_HITS, add_caveats
+from framing.comparison.declarations import default_measures
 from framing.corpus.segmentation import count_words
-from framing.measures import OWN_VOICES, SOURCE_VOICES, Measure, Where
+from framing.errors import FramingError, value_invalid_msg
+from framing.measures import Measure, Where
 
-__all__ = [
-    "OWN_VOICES", "SOURCE_VOICES", "Measure", "Where",
-    "compare_outlets", "default_measures", "measure_values", "select",
-]
-
-#: Per-article readability columns used when present (see ``framing.features.readability``).
-READABILITY_COLUMNS: dict[str, str] = {
-    "flesch_reading_ease": "Flesch reading ease (higher = easier)",
-    "fk_grade": "Flesch-Kincaid grade",
-    "gunning_fog": "Gunning fog index",
-    "smog_index": "SMOG index",
-    "dale_chall": "Dale-Chall score",
-    "sentence_length_mean_words": "mean sentence length (words)",
-    "mtld": "lexical diversity (MTLD)",
-}
+__all__ = ["COMPARISON_COLUMNS", "compare_outlets", "measure_values", "select", "sentence_rows"]
 
 #: Columns of the comparison table, in order (caveat columns come from :func:`add_caveats`).
 COMPARISON_COLUMNS: tuple[str, ...] = (
@@ -106,94 +95,6 @@ def select(spans: pd.DataFrame, features: Sequence[str], where: Where = ()) -> p
     for column, allowed in where:
         mask &= spans[column].isin(list(allowed))
     return mask
-
-
-def _present(spans: pd.DataFrame, feature: str, column: str) -> list[str]:
-    values = spans.loc[spans["feature"] == feature, column]
-    return sorted({str(v) for v in values if str(v)})
-
-
-def default_measures(
-    spans: pd.DataFrame, articles: pd.DataFrame | None = None, *, max_actors: int = 8
-) -> list[Measure]:
-    """The measures the span table supports, in report order.
-
-    Args:
-        spans: The span table.
-        articles: Per-article table; its readability columns become measures.
-        max_actors: Keep tone toward at most this many actors (most mentioned first).
-
-    Returns:
-        A list of :class:`Measure`; families with no spans contribute nothing.
-    """
-    features = set(spans["feature"])
-    out: list[Measure] = []
-    if "relationship_label" in features:
-        g, f = "Relationship labels", ("relationship_label",)
-        out.append(Measure("label_per_1000_words", g, "all relationship labels", "per 1,000 words", "rate", f))
-        for cat in _present(spans, "relationship_label", "category"):
-            out.append(
-                Measure(f"label_{cat}_per_1000_words", g, f"label: {cat.replace('_', ' ')}", "per 1,000 words",
-                        "rate", f, (("category", (cat,)),))
-            )
-        polarities = _present(spans, "relationship_label", "polarity")
-        for pol in ["affirmed", "negated", *[p for p in polarities if p not in ("affirmed", "negated")]]:
-            out.append(
-                Measure(f"label_{pol}_per_1000_words", g, f"labels {pol}", "per 1,000 words", "rate", f,
-                        (("polarity", (pol,)),))
-            )
-        out.append(Measure("label_own_per_1000_words", g, "labels in the outlet's own voice", "per 1,000 words",
-                           "rate", f, (("voice", OWN_VOICES),)))
-        out.append(Measure("label_sources_per_1000_words", g, "labels in sources' words", "per 1,000 words",
-                           "rate", f, (("voice", SOURCE_VOICES),)))
-    for feat, plural in (("hedge", "hedges"), ("booster", "boosters")):
-        if feat in features:
-            g, f = "Hedges and boosters", (feat,)
-            out.append(Measure(f"{feat}_per_1000_words", g, f"{plural}, all", "per 1,000 words", "rate", f))
-            out.append(Measure(f"{feat}_own_per_1000_words", g, f"{plural}, outlet's own voice", "per 1,000 words",
-                               "rate", f, (("voice", OWN_VOICES),)))
-            out.append(Measure(f"{feat}_sources_per_1000_words", g, f"{plural}, sources' words", "per 1,000 words",
-                               "rate", f, (("voice", SOURCE_VOICES),)))
-    attributions = tuple(x for x in ("quote", "paraphrase") if x in features)
-    if attributions:
-        g = "Quotes and sources"
-        if "quote" in features:
-            out.append(Measure("quote_share_of_words_pct", g, "words in direct quotes", "% of words", "share_words",
-                               ("quote",), english_only=False))
-        if "paraphrase" in features:
-            out.append(Measure("paraphrase_share_of_words_pct", g, "words in attributed paraphrase", "% of words",
-                               "share_words", ("paraphrase",)))
-        out.append(Measure("attributions_per_1000_words", g, "quotes and paraphrases", "per 1,000 words", "rate",
-                           attributions))
-        out.append(Measure("distinct_sources_count", g, "distinct named sources", "count", "distinct", attributions))
-        origins = sorted({o for feat in attributions for o in _present(spans, feat, "category")})
-        for origin in origins:
-            out.append(Measure(f"source_origin_{origin}_share_pct", g, f"source origin: {origin}",
-                               "% of quotes and paraphrases", "share_of", attributions, (("category", (origin,)),),
-                               base_features=attributions))
-    if "sentiment" in features:
-        g, f = "Tone", ("sentiment",)
-        out.append(Measure("sentence_sentiment_mean", g, "sentence sentiment, mean", "score (-1 to 1)", "mean", f))
-        out.append(Measure("sentences_negative_pct", g, "negative sentences", "% of scored sentences", "share_of", f,
-                           (("label", ("negative",)),), base_features=f))
-        out.append(Measure("sentences_positive_pct", g, "positive sentences", "% of scored sentences", "share_of", f,
-                           (("label", ("positive",)),), base_features=f))
-    if "actor" in features:
-        counts = spans.loc[spans["feature"] == "actor", "label"].value_counts()
-        ranked = sorted(((int(n), str(a)) for a, n in counts.items() if str(a)), key=lambda t: (-t[0], t[1]))
-        for _, actor in ranked[:max_actors]:
-            out.append(Measure(f"actor_{actor}_tone_mean", "Tone toward actors", f"tone toward {actor}",
-                               "score (-1 to 1)", "mean", ("actor",), (("label", (actor,)),)))
-    if "frame" in features:
-        for frame in _present(spans, "frame", "label"):
-            out.append(Measure(f"frame_{frame}_sentences_pct", "Frames", f"frame: {frame.replace('_', ' ')}",
-                               "% of sentences", "share_sentences", ("frame",), (("label", (frame,)),)))
-    if articles is not None:
-        for col, name in READABILITY_COLUMNS.items():
-            if col in articles.columns:
-                out.append(Measure(f"readability_{col}", "Readability", name, "per-article mean", "article_mean",
-                                   column=col))
-    return out
 
 
 def sentence_rows(spans: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
@@ -303,8 +204,6 @@ def measure_values(
         [333.3, nan]
     """
     if by not in ("article_id", "outlet_id"):
-        from framing.errors import FramingError, value_invalid_msg
-
         raise FramingError(value_invalid_msg("by", by, ["article_id", "outlet_id"]))
     ms = list(measures)
     spans = spans.reset_index(drop=True)

@@ -9,7 +9,7 @@ Example:
     >>> spans = pd.DataFrame({"outlet_id": ["a", "a", "a"], "feature": ["quote", "quote", "paraphrase"],
     ...     "speaker": ["Xi", "Putin", "Xi"], "category": ["china", "russia", "china"],
     ...     "score": [10.0, 5.0, 8.0]})
-    >>> row = summarise_sources(spans, {"a": 100}).iloc[0]
+    >>> row = summarise_sources(spans, {"a": 100}, origins=["china", "russia", "unknown"]).iloc[0]
     >>> int(row["distinct_sources"]), float(row["share_words_in_quotes"]), row["most_quoted"]
     (2, 0.15, 'Xi')
 """
@@ -17,19 +17,20 @@ Example:
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from framing.features.quotes import ORIGINS
 
-
-def summarise_sources(spans: pd.DataFrame, words_per_outlet: Mapping[str, int] | pd.Series) -> pd.DataFrame:
+def summarise_sources(
+    spans: pd.DataFrame, words_per_outlet: Mapping[str, int] | pd.Series, *, origins: Sequence[str] | None = None
+) -> pd.DataFrame:
     """Per-outlet source summary.
 
     Args:
         spans: Span table (needs ``outlet_id``, ``feature``, ``speaker``, ``category``, ``score``).
         words_per_outlet: Total words of each outlet's articles (denominator of the share).
+        origins: Speaker origins given a share column, in order (default: those in the spans, sorted).
 
     Returns:
         One row per outlet (index ``outlet_id``) with ``quotes``, ``paraphrases``,
@@ -41,6 +42,8 @@ def summarise_sources(spans: pd.DataFrame, words_per_outlet: Mapping[str, int] |
     """
     words = dict(words_per_outlet.items())
     rows = spans[spans["feature"].isin(["quote", "paraphrase"])]
+    if origins is None:
+        origins = sorted({str(c) for c in rows["category"] if str(c)})
     outlets = list(dict.fromkeys(list(words) + rows["outlet_id"].tolist()))
     out = []
     for outlet in outlets:
@@ -57,7 +60,7 @@ def summarise_sources(spans: pd.DataFrame, words_per_outlet: Mapping[str, int] |
             "quote_words": quote_words,
             "share_words_in_quotes": quote_words / total if total else math.nan,
         }
-        for origin in ORIGINS:
+        for origin in origins:
             n = len(attributed)
             rec[f"share_origin_{origin}"] = (attributed["category"] == origin).sum() / n if n else math.nan
         by_speaker = quotes[quotes["speaker"].astype(str) != ""].groupby("speaker")["score"].sum()

@@ -11,7 +11,9 @@ the cleaner. A hit matches a gold mention when their character spans overlap.
 * Polarity, target and voice are scored on matched hits of both tiers. Gold
   ``reported_rejection`` counts as ``negated`` (the extractor does not emit
   ``reported_rejection``; see :mod:`framing.features.labels`).
-* Target: "dyad vs not dyad" (primary) and the exact id (secondary).
+* Target: "dyad vs not dyad" (primary) and the exact id (secondary). The
+  seed gold is about the sample story, so the dyad is the default story's
+  (:func:`framing.story.default_story`).
 
 Example:
     >>> rows = validate(Path("/nonexistent"))
@@ -26,15 +28,15 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from framing.attribution import prepare_doc
 from framing.corpus.decoding import decode_bytes
-from framing.document import Doc
 from framing.evaluation import ValidationRow
 from framing.evaluation.scoring import prf
 from framing.features.labels import extract
 from framing.model import Article, Span
+from framing.story import default_story
 
 DATASET = "seeds relationship_labels (body)"
-DYAD = "china-russia"
 ANCHOR = "no published benchmark (in-house seed gold, single annotator)"
 
 
@@ -99,7 +101,8 @@ def score_seed_labels(gold_dir: Path) -> SeedScore | None:
         if not path.is_file():
             continue
         raw = decode_bytes(path.read_bytes()).text
-        doc = Doc.build(Article(id=name, outlet_id=str(info.get("outlet", "")), outlet_name="", raw_text=raw, text=raw))
+        article = Article(id=name, outlet_id=str(info.get("outlet", "")), outlet_name="", raw_text=raw, text=raw)
+        doc = prepare_doc(article)
         body = _body_offsets(raw, info)
         hits = [s for s in extract(doc) if any(a <= s.start < b for a, b in body)]
         used: set[int] = set()
@@ -142,7 +145,8 @@ def validate(gold_dir: Path) -> list[ValidationRow]:
     matched = [m for m in score.matches if m.span is not None]
     n = len(matched)
     pol = sum(1 for m in matched if m.span and m.span.polarity == _norm_polarity(m.gold["polarity"]))
-    dyad = sum(1 for m in matched if m.span and (m.span.target == DYAD) == (m.gold["target"] == DYAD))
+    dyad_id = default_story().dyad
+    dyad = sum(1 for m in matched if m.span and (m.span.target == dyad_id) == (m.gold["target"] == dyad_id))
     exact = sum(1 for m in matched if m.span and m.span.target == m.gold["target"])
     voice = sum(1 for m in matched if m.span and m.span.voice == m.gold["voice"])
     note_m = "matched hits, core + extended tiers"

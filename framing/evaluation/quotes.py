@@ -34,8 +34,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from framing.attribution import prepare_doc
+from framing.document import Quote
 from framing.evaluation import ValidationRow
 from framing.evaluation.scoring import prf
+from framing.model import Article
 
 _GOLD_QUOTE_RE = re.compile(r"\s*[\"“][\s\S]*[\"”][.,;:?!]*\s*")
 _ANCHOR_F1 = "SFU Gender Gap Tracker 83.7 F1 (Asr et al. 2021); BBC citron 83.2 overlap F1 (Newell et al.)"
@@ -171,17 +174,11 @@ def score_polnear(split_dir: Path, *, errors: list[dict[str, object]] | None = N
         >>> score_polnear(Path("/nonexistent")).tp
         0
     """
-    from framing.document import Doc
-    from framing.features.quotes import Quote
-    from framing.model import Article
-
     sc = QuoteScores()
     for name, text, gold, contents in load_polnear(split_dir):
-        doc = Doc.build(Article(id=name, outlet_id="polnear", outlet_name="PolNeAR", raw_text=text, text=text))
+        doc = prepare_doc(Article(id=name, outlet_id="polnear", outlet_name="PolNeAR", raw_text=text, text=text))
         preds = [
-            q
-            for q in doc.quotes
-            if isinstance(q, Quote) and q.voice == "direct_quote" and not q.nested and (q.words >= 4 or q.speaker)
+            q for q in doc.quotes if q.voice == "direct_quote" and not q.nested and (q.words >= 4 or q.speaker)
         ]
         gold_spans = [(g.start, g.end) for g in gold]
         matched: set[int] = set()
@@ -252,10 +249,6 @@ def score_seeds(seed_gold: Path, seeds_dir: Path) -> SeedQuoteScore:
         >>> score_seeds(Path("/nonexistent.jsonl"), Path("/nonexistent")).total
         0
     """
-    from framing.document import Doc
-    from framing.features.quotes import Quote
-    from framing.model import Article
-
     if not seed_gold.is_file() or not seeds_dir.is_dir():
         return SeedQuoteScore()
     gold = [json.loads(line) for line in seed_gold.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -265,8 +258,8 @@ def score_seeds(seed_gold: Path, seeds_dir: Path) -> SeedQuoteScore:
         f = str(g["file"])
         if f not in docs:
             t = (seeds_dir / f).read_text(encoding="utf-8")
-            d = Doc.build(Article(id=f, outlet_id="seed", outlet_name="seed", raw_text=t, text=t))
-            docs[f] = [q for q in d.quotes if isinstance(q, Quote) and q.voice == "direct_quote"]
+            d = prepare_doc(Article(id=f, outlet_id="seed", outlet_name="seed", raw_text=t, text=t))
+            docs[f] = [q for q in d.quotes if q.voice == "direct_quote"]
         gs, ge = int(g["offset"]), int(g["offset"]) + len(str(g["quote"]))
         hits = [q for q in docs[f] if _overlap((q.start, q.end), (gs, ge)) > 0.5 * (ge - gs)]
         hits.sort(key=lambda q: q.nested != bool(g["nested"]))

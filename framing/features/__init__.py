@@ -1,8 +1,9 @@
 """Feature families: one module each, all sharing one matcher and one span maker.
 
-Every family module exposes ``extract(doc: Doc) -> list[Span]``. The
-registry below fixes the order they run in; ``quotes`` runs as part of
-:meth:`framing.document.Doc.build` (voice is needed by every other family).
+Every family module exposes ``extract(doc: Doc, *, story: Story | None = None) -> list[Span]``,
+run on a document the attribution step has prepared
+(:func:`framing.attribution.prepare_doc`: voice is needed by every family).
+The registry below fixes the order they run in.
 
 Example:
     >>> list(FAMILIES)[:2]
@@ -12,16 +13,22 @@ Example:
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from framing.document import Doc
     from framing.model import Span
+    from framing.story import Story
 
-Extractor = Callable[["Doc"], list["Span"]]
 
-#: family name -> module under ``framing.features`` providing ``extract(doc)``.
+class Extractor(Protocol):
+    """A family's ``extract`` function: the spans of one prepared document."""
+
+    def __call__(self, doc: Doc, *, story: Story | None = None) -> list[Span]:  # noqa: D102
+        ...
+
+
+#: family name -> module under ``framing.features`` providing ``extract(doc, *, story)``.
 FAMILIES: dict[str, str] = {
     "sentence": "sentences",
     "quote": "quotes",

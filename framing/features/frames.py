@@ -1,7 +1,7 @@
 """Feature family `frame`: cue words of issue frames (security, economy, history...).
 
-Every hit of the editable lexicon ``lexicons/frames.tsv`` is a ``frame``
-span: ``label`` and ``category`` = the frame id, ``text`` = the cue word.
+Every hit of the story's frame lexicon (the editable ``lexicons/frames.tsv``
+by default) is a ``frame`` span: ``label`` and ``category`` = the frame id, ``text`` = the cue word.
 Matching follows the packaged lexicons' case convention (capitalised terms
 such as "UN" or "Games" case-sensitively), the longest match wins ("cold war"
 is history, not security) and rows with frame ``-`` block a cue inside a
@@ -10,9 +10,10 @@ outlet's share of sentences touching each frame.
 
 Example:
     >>> from framing.model import Article
+    >>> from framing.attribution import prepare_doc
     >>> a = Article(id="a", outlet_id="o", outlet_name="O", raw_text="",
     ...             text="Sanctions hit the economy. A think tank recalled the Cold War.")
-    >>> [(s.text, s.label) for s in extract(Doc.build(a))]
+    >>> [(s.text, s.label) for s in extract(prepare_doc(a))]
     [('Sanctions', 'sanctions'), ('economy', 'economy_energy_trade'), ('Cold War', 'history')]
 """
 
@@ -23,9 +24,11 @@ from functools import lru_cache
 import pandas as pd
 
 from framing.document import Doc
-from framing.features._matching import CasedMatcher
 from framing.lexicons import load_lexicon
+from framing.matching import CasedMatcher
+from framing.measures import Measure
 from framing.model import Span
+from framing.story import Story, default_story
 
 
 @lru_cache(maxsize=8)
@@ -35,29 +38,53 @@ def _matcher(name_or_path: str) -> CasedMatcher[str]:
     return CasedMatcher(terms, plurals=True, exclude=lambda v: v == "-")
 
 
-def frame_ids(*, lexicon: str = "frames") -> list[str]:
-    """The frames a lexicon defines, in order of first appearance.
+def frame_ids(*, lexicon: str | None = None) -> list[str]:
+    """The frames a lexicon defines (default: the sample story's), in order of first appearance.
 
     Example:
         >>> frame_ids()[:2]
         ['security_military', 'economy_energy_trade']
     """
     seen: dict[str, None] = {}
-    for r in load_lexicon(lexicon).rows:
+    for r in load_lexicon(lexicon or default_story().frames).rows:
         f = r.get("frame", "").strip()
         if f and f != "-":
             seen.setdefault(f, None)
     return list(seen)
 
 
-def extract(doc: Doc, *, lexicon: str = "frames") -> list[Span]:
-    """One ``frame`` span per cue-word hit."""
+def extract(doc: Doc, *, story: Story | None = None) -> list[Span]:
+    """One ``frame`` span per hit of the story's frame lexicon (default story: ``lexicons/frames.tsv``)."""
     text = doc.text
+    matcher = _matcher((story or default_story()).frames)
     spans: list[Span] = []
     for i, (s, e) in enumerate(doc.sentences):
-        for m in _matcher(lexicon).finditer(text, s, e):
+        for m in matcher.finditer(text, s, e):
             spans.append(doc.span("frame", m.start, m.end, sentence=i, label=m.value, category=m.value))
     return spans
+
+
+def measures(
+    spans: pd.DataFrame | None = None, articles: pd.DataFrame | None = None, *, story: Story | None = None
+) -> list[Measure]:
+    """Per frame, the % of sentences with a cue of it.
+
+    Args:
+        spans: A span table (the frames it has), or None (every frame of the story's frame lexicon).
+        articles: Not used.
+        story: The story whose frame lexicon lists the frames (None: the default story).
+
+    Example:
+        >>> [m.key for m in measures()][:2]
+        ['frame_diplomacy_politics_sentences_pct', 'frame_economy_energy_trade_sentences_pct']
+    """
+    if spans is None:
+        frames = sorted(frame_ids(lexicon=(story or default_story()).frames))
+    else:
+        frames = sorted({str(v) for v in spans.loc[spans["feature"] == "frame", "label"] if str(v)})
+    return [Measure(f"frame_{frame}_sentences_pct", "Frames", f"frame: {frame.replace('_', ' ')}",
+                    "% of sentences", "share_sentences", ("frame",), (("label", (frame,)),))
+            for frame in frames]
 
 
 def frame_shares(spans: pd.DataFrame, *, frames: list[str] | None = None) -> pd.DataFrame:

@@ -15,58 +15,73 @@ Non-epistemic uses are kept out where the text shows them:
 * ``could not``/``couldn't`` + verb (past ability, reported categorical) -
   lexicon context; "could not have" and "could not be ruled out" stay;
 * ``would`` after a reporting verb in the same clause ("said it would hold
-  talks", "announced that they would"), or inside a "that"-clause of a past
-  verb of saying or realising ("began to see that Russia would need") - future
-  in the past;
+  talks", "announced that they would"; clauses from
+  :mod:`framing.features.clauses`), or inside a "that"-clause of a past verb of
+  saying or realising ("began to see that Russia would need") - future in the
+  past. The verbs are the forms marked in the ``would`` column of the one
+  reporting-verb list (``lexicons/reporting_verbs.tsv``);
 * ``appear`` = show up ("appeared at the ceremony") and ``clear`` as a verb
   ("to clear the way") - lexicon context.
 
 "will" is not a hedge. Voice and speaker come from :meth:`Doc.span`.
 
 Example:
-    >>> from framing.document import Doc
+    >>> from framing.attribution import prepare_doc
     >>> from framing.model import Article
     >>> t = "In May, Xi said it would hold talks. It is clear the deal may well fail."
-    >>> doc = Doc.build(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t))
+    >>> doc = prepare_doc(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t))
     >>> [(s.feature, s.label) for s in extract(doc)]
     [('booster', 'clear'), ('hedge', 'may well')]
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from framing.corpus.segmentation import tokenize
 from framing.document import Doc
 from framing.features._context import context_ok, is_month_may
-from framing.features._matching import Match, PhraseMatcher
+from framing.features.clauses import has_break, that_clause_reaches
 from framing.lexicons import Lexicon, load_lexicon
+from framing.matching import Match, PhraseMatcher
+from framing.measures import OWN_VOICES, SOURCE_VOICES, Measure
 from framing.model import Span
+from framing.story import Story
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 HEDGE = "hedge"
 BOOSTER = "booster"
 
+#: The one reporting-verb list (its ``would`` column marks the forms this family uses).
+REPORTING_VERBS = "reporting_verbs"
+
 #: score of a cue by its lexicon tier.
 TIER_SCORE: dict[str, float] = {"core": 1.0, "borderline": 0.5}
 
-_REPORTING = frozenset(
-    "said says say told tells announced announces added adds stated states promised promises pledged pledges "
-    "agreed agrees confirmed confirms declared declares insisted insists vowed vows claimed claims reported "
-    "reports indicated signalled signaled warned warns predicted predicts expected expects hoped hopes "
-    "decided decides".split()
-)
 _REPORT_WINDOW_WORDS = 8
-#: Past-tense verbs of saying or realising that introduce a "that"-clause: "would" inside it is the
-#: future in the past ("Yeltsin began to see that Russia would need…"), not speculation.
-_PAST_THAT_VERBS = frozenset(
-    "said told announced added stated promised pledged agreed confirmed declared insisted vowed claimed "
-    "reported indicated signalled signaled warned predicted expected hoped decided saw realised realized "
-    "knew understood recognised recognized learned learnt assured explained wrote see realise realize".split()
-)
-_CLAUSE_BREAK_RE = re.compile(r"[;:—–()]|,\s*(?:but|and|while|if)\b|\bif\b|\bbut\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _future_in_past_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """Reporting-verb forms after which "would" is the future in the past (``would`` column of the lexicon).
+
+    The first set: a "would" shortly after the form in the same clause ("said it would hold talks"); the second:
+    a "would" anywhere in a that-clause the form introduces ("began to see that Russia would need").
+    """
+    near: set[str] = set()
+    that: set[str] = set()
+    for row in load_lexicon(REPORTING_VERBS).rows:
+        uses = set(row.get("would", "").split("|"))
+        if "near" in uses:
+            near.add(row["term"].lower())
+        if "that" in uses:
+            that.add(row["term"].lower())
+    return frozenset(near), frozenset(that)
 
 
 @dataclass(frozen=True)
@@ -150,14 +165,16 @@ def _after_reporting_verb(text: str, sent_start: int, offset: int, before: list[
         >>> _after_reporting_verb(t, 0, 11, tokenize(t, 0, 10))
         True
     """
+    near, that = _future_in_past_verbs()
     for a, b in reversed(before[-_REPORT_WINDOW_WORDS:]):
-        if text[a:b].lower() in _REPORTING:
-            return not _CLAUSE_BREAK_RE.search(text, b, offset)
-    # Further back: "<past verb of saying/realising> that …" earlier in the same sentence, no "if" between.
+        if text[a:b].lower() in near:
+            return not has_break(text, b, offset)
+    # Further back: "<past verb of saying/realising> that …" earlier in the same sentence, its that-clause
+    # still running (no "if" or ";" between).
     for i, (a, b) in enumerate(before[:-1]):
         na, nb = before[i + 1]
-        if text[a:b].lower() in _PAST_THAT_VERBS and text[na:nb].lower() == "that":
-            return not re.search(r"\bif\b|[;:]", text[nb:offset], re.IGNORECASE)
+        if text[a:b].lower() in that and text[na:nb].lower() == "that":
+            return that_clause_reaches(text, nb, offset)
     return False
 
 
@@ -167,10 +184,10 @@ def make_hedge_extractor(
     """Build a hedge/booster extractor from packaged lexicon names or a user's TSV paths.
 
     Example:
-        >>> from framing.document import Doc
+        >>> from framing.attribution import prepare_doc
         >>> from framing.model import Article
         >>> t = "Visitors may leave. It may rain."
-        >>> doc = Doc.build(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t))
+        >>> doc = prepare_doc(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t))
         >>> [s.start for s in make_hedge_extractor()(doc)]
         [23]
     """
@@ -182,14 +199,42 @@ def _default_extractor() -> HedgeExtractor:
     return make_hedge_extractor()
 
 
-def extract(doc: Doc) -> list[Span]:
-    """Hedge and booster spans of ``doc`` with the packaged lexicons.
+def extract(doc: Doc, *, story: Story | None = None) -> list[Span]:
+    """Hedge and booster spans of ``doc`` with the packaged lexicons (the same for every story).
 
     Example:
-        >>> from framing.document import Doc
+        >>> from framing.attribution import prepare_doc
         >>> from framing.model import Article
         >>> t = "The leaders appeared at the ceremony; the talks appear to have failed."
-        >>> [s.text for s in extract(Doc.build(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t)))]
+        >>> [s.text for s in extract(prepare_doc(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t)))]
         ['appear']
     """
     return _default_extractor()(doc)
+
+
+def measures(
+    spans: pd.DataFrame | None = None, articles: pd.DataFrame | None = None, *, story: Story | None = None
+) -> list[Measure]:
+    """Hedges and boosters per 1,000 words: all, in the outlet's own voice, in sources' words.
+
+    Args:
+        spans: A span table (measures for the features it has), or None (both features).
+        articles: Not used.
+        story: Not used (hedges are the same in every story).
+
+    Example:
+        >>> [m.key for m in measures()][:2]
+        ['hedge_per_1000_words', 'hedge_own_per_1000_words']
+    """
+    present = None if spans is None else set(spans["feature"])
+    out: list[Measure] = []
+    for feat, plural in ((HEDGE, "hedges"), (BOOSTER, "boosters")):
+        if present is not None and feat not in present:
+            continue
+        g, f, unit = "Hedges and boosters", (feat,), "per 1,000 words"
+        out.append(Measure(f"{feat}_per_1000_words", g, f"{plural}, all", unit, "rate", f))
+        out.append(Measure(f"{feat}_own_per_1000_words", g, f"{plural}, outlet's own voice", unit, "rate", f,
+                           (("voice", OWN_VOICES),)))
+        out.append(Measure(f"{feat}_sources_per_1000_words", g, f"{plural}, sources' words", unit, "rate", f,
+                           (("voice", SOURCE_VOICES),)))
+    return out

@@ -12,20 +12,22 @@ Each hit is a ``relationship_label`` span with:
   ``scope`` column of the cue files). The seed guideline's
   ``reported_rejection`` is not emitted: a speaker rejecting what the label
   names is ``negated`` (with voice telling who rejects it);
-* ``target`` - the dyad id (``china-russia`` by default) when the label
-  describes the dyad's relationship, else the id of the other relationship
-  (``us-allies``, ``nato``, ``western-alliance``, ``russia-generic``,
-  ``generic``...);
+* ``target`` - the story's dyad id (``china-russia`` in the sample story)
+  when the label describes the dyad's relationship, else the id of the other
+  relationship (``us-allies``, ``nato``, ``western-alliance``,
+  ``russia-generic``, ``generic``...);
 * ``voice``/``speaker`` from :meth:`framing.document.Doc.span`.
 
-The label lexicon, the dyad (actor names) and the cue lists are data files;
+The label lexicon, the dyad and its members and the parties that place a label
+(the ``party`` and ``label_target`` columns of the actors table) come from the
+story (:class:`framing.story.Story`); the cue lists are data files.
 :func:`make_label_extractor` builds an extractor from a user's own files.
 
 Example:
-    >>> from framing.document import Doc
+    >>> from framing.attribution import prepare_doc
     >>> from framing.model import Article
     >>> t = "Beijing and Moscow are by no means a marriage of convenience. NATO allies disagree."
-    >>> doc = Doc.build(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t))
+    >>> doc = prepare_doc(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t))
     >>> [(s.label, s.polarity, s.target) for s in extract(doc)]
     [('marriage of convenience', 'negated', 'china-russia'), ('ally', 'affirmed', 'nato')]
 """
@@ -37,14 +39,21 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from framing.corpus.segmentation import tokenize
 from framing.document import Doc
-from framing.errors import LexiconError
+from framing.errors import FramingError
 from framing.features._context import context_ok, is_month_may
-from framing.features._matching import CasedMatcher, Match, PhraseMatcher
+from framing.features.clauses import clause_around
 from framing.lexicons import Lexicon, load_lexicon
-from framing.model import Span
+from framing.matching import CasedMatcher, Match, PhraseMatcher
+from framing.measures import OWN_VOICES, SOURCE_VOICES, Measure
+from framing.model import POLARITIES, Span
+from framing.story import DYAD_PARTY, ActorTerm, Story, default_story
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FEATURE = "relationship_label"
 
@@ -57,10 +66,11 @@ _LEFT_WINDOW_WORDS = 5
 
 _HARD_BOUNDARY_RE = re.compile(r"[;:—–()\[\]”?!]")
 _WINDOW_STOP_RE = re.compile(r"[,;:—–()\[\]”?!]")
-_BOUNDARY_WORDS = frozenset(
-    "but though although while whereas yet however because which who whom when where if unless "
-    "whether said says say told tells added adds noted notes wrote writes argued argues".split()
-)
+#: Conjunctions and relative words across which a negation or modal cue does not reach a label.
+_SCOPE_STOP_WORDS = frozenset("but though although while whereas yet however because which who whom when where if "
+                              "unless whether".split())
+#: The one reporting-verb list; forms marked ``ends_clause`` end a label's clause (and a cue's scope).
+REPORTING_VERBS = "reporting_verbs"
 _NP_STOP_WORDS = frozenset(
     "of to in with from for by on at than as and or but yet rather instead that which who".split()
 )
@@ -72,11 +82,6 @@ _DEFINITE = frozenset("the this that these those its their his her our your my".
 _INDEFINITE = frozenset("a an any some no another such one".split())
 _POSSESSIVE_PRONOUNS = frozenset("its his her".split())
 _RIGHT_LINKS = frozenset("with of between among".split())
-_TARGET_BOUNDARY_RE = re.compile(
-    r"[;:—–]|,\s*(?=(?:and|but|while|whereas|though|although|which|who|meaning|when|as|because|so)\b)"
-    r"|\b(?:but|while|whereas|although|though|said|says|told|added)\b",
-    re.IGNORECASE,
-)
 _PLURAL_TAIL_RE = re.compile(r"(?:s|es|ies)$", re.IGNORECASE)
 
 
@@ -96,12 +101,6 @@ class _Cue:
 
 
 @dataclass(frozen=True)
-class _Actor:
-    actors: frozenset[str]
-    target: str
-
-
-@dataclass(frozen=True)
 class _Mention:
     start: int
     end: int
@@ -118,8 +117,7 @@ class LabelExtractor:
 
     Args:
         lexicon: Label lexicon (columns ``term``, ``category``, optional ``variants``, ``context``).
-        dyad: Actor table (``term``, ``actor``, ``target``, optional ``variants``) whose
-            header names the dyad (``# dyad: china-russia``, ``# members: china|russia``).
+        story: The dyad, its two members and the parties that place a label.
         negation_cues: Negation cue table (``term``, ``polarity``, ``scope``, optional ``context``).
         hypothetical_cues: Modal/conditional/question cue table, same columns.
 
@@ -129,12 +127,13 @@ class LabelExtractor:
         ('china-russia', ('china', 'russia'))
     """
 
-    def __init__(self, *, lexicon: Lexicon, dyad: Lexicon, negation_cues: Lexicon, hypothetical_cues: Lexicon):
+    def __init__(self, *, lexicon: Lexicon, story: Story, negation_cues: Lexicon, hypothetical_cues: Lexicon):
         self.lexicon = lexicon
-        self.dyad_id = dyad.meta.get("dyad", "")
-        self.members = tuple(_split(dyad.meta.get("members", "")))
+        self.dyad_id = story.dyad
+        self.members = tuple(story.members)
         if not self.dyad_id or len(self.members) != 2:
-            raise LexiconError(dyad.path, 1, "header needs '# dyad: <id>' and '# members: <a>|<b>'")
+            raise FramingError(f"story {story.name!r}: a dyad id and two members are needed, got "
+                               f"{self.dyad_id!r} and {list(self.members)!r}")
         terms: list[tuple[str, _Term]] = []
         for row in lexicon.rows:
             t = _Term(row["term"], row.get("category", "other") or "other", row.get("context", ""))
@@ -146,25 +145,22 @@ class LabelExtractor:
                 cue = _Cue(row["term"], row["polarity"], row.get("scope", "clause"), row.get("context", ""))
                 cues.append((row["term"], cue))
         self._cues = PhraseMatcher(cues)
-        actors: list[tuple[str, _Actor]] = []
-        for row in dyad.rows:
-            actor = _Actor(frozenset(_split(row["actor"])), row.get("target", "") or row["actor"])
-            actors += [(v, actor) for v in [row["term"], *_split(row.get("variants", ""))]]
-        self._actors = CasedMatcher(actors)
+        self._actors: CasedMatcher[ActorTerm] = story.party_matcher()
 
     # ----------------------------------------------------------------- actors
     def _mentions(self, text: str, start: int, end: int) -> list[_Mention]:
         hits = self._actors.finditer(text, start, end)
-        return [_Mention(m.start, m.end, m.value.actors, m.value.target) for m in hits]
+        return [_Mention(m.start, m.end, frozenset(m.value.parties), m.value.label_target or "|".join(m.value.parties))
+                for m in hits]
 
     def _is_member(self, m: _Mention) -> bool:
-        return bool(m.actors & set(self.members)) or "dyad" in m.actors
+        return bool(m.actors & set(self.members)) or DYAD_PARTY in m.actors
 
     def _dyad_evidence(self, mentions: list[_Mention]) -> bool:
         actors: set[str] = set()
         for m in mentions:
             actors |= m.actors
-        return "dyad" in actors or set(self.members) <= actors
+        return DYAD_PARTY in actors or set(self.members) <= actors
 
     def _one_member(self, mentions: list[_Mention]) -> str:
         for m in mentions:
@@ -174,10 +170,6 @@ class LabelExtractor:
         return ""
 
     # ----------------------------------------------------------------- target
-    def _target(self, doc: Doc, si: int, label: Match[_Term], words: list[tuple[int, int]]) -> str:
-        target = self._target_id(doc, si, label, words)
-        return target
-
     def _other(self, m: _Mention, label: Match[_Term]) -> str:
         """Target id for a label another actor modifies: the table's id for alliances, else the actor."""
         return m.target if label.value.category == "alliance" else sorted(m.actors)[0]
@@ -186,7 +178,7 @@ class LabelExtractor:
         text = doc.text
         s, e = doc.sentences[si]
         mentions = self._mentions(text, s, e)
-        cs, ce = _clause(text, s, e, label.start, label.end)
+        cs, ce = _clause(text, words, (s, e), label)
         clause = [m for m in mentions if cs <= m.start < ce]
         others_in_clause = [m for m in clause if not self._is_member(m)]
         # 1. Actors modifying the label from the left ("NATO allies", "US and its allies", "Sino-Russian").
@@ -196,7 +188,7 @@ class LabelExtractor:
         if stop:
             lo = stop[-1].end()
         for w in words[max(0, i - _LEFT_WINDOW_WORDS) : i]:
-            if text[w[0] : w[1]].lower() in _BOUNDARY_WORDS | {"that"}:
+            if text[w[0] : w[1]].lower() in _boundary_words() | {"that"}:
                 lo = max(lo, w[1])
         window = [m for m in mentions if lo <= m.start and m.end <= label.start]
         if window:
@@ -303,17 +295,9 @@ class LabelExtractor:
                     continue
                 if "needs_actor" in m.value.context and not self._mentions(text, s, e):
                     continue  # "friends visiting from Moravia": people, not states
-                spans.append(
-                    doc.span(
-                        FEATURE,
-                        m.start,
-                        m.end,
-                        label=m.value.term,
-                        category=m.value.category,
-                        polarity=self._polarity(doc, si, m, words),
-                        target=self._target(doc, si, m, words),
-                    )
-                )
+                spans.append(doc.span(FEATURE, m.start, m.end, label=m.value.term, category=m.value.category,
+                                      polarity=self._polarity(doc, si, m, words),
+                                      target=self._target_id(doc, si, m, words)))
         return spans
 
 
@@ -352,7 +336,7 @@ def _reaches(text: str, words: list[tuple[int, int]], start: int, end: int, scop
         )
     if len(gap) > _MAX_CLAUSE_WORDS or _HARD_BOUNDARY_RE.search(text, start, end):
         return False
-    stop_words = _BOUNDARY_WORDS if scope == "complement" else _BOUNDARY_WORDS | {"that"}
+    stop_words = _boundary_words() if scope == "complement" else _boundary_words() | {"that"}
     if any(w in stop_words for w in lowered):
         return False
     commas = [m.start() for m in re.finditer(",", text[start:end])]
@@ -391,7 +375,7 @@ def _has_determiner(text: str, words: list[tuple[int, int]], offset: int, *, def
             return True
         if w in _INDEFINITE:
             return not definite_only
-        if w in _NP_STOP_WORDS or w in _BOUNDARY_WORDS:
+        if w in _NP_STOP_WORDS or w in _boundary_words():
             return False
     return False
 
@@ -409,57 +393,108 @@ def _is_question(text: str, start: int, end: int) -> bool:
     return text[start:end].rstrip(" ”\"’')").endswith("?")
 
 
-def _clause(text: str, start: int, end: int, lstart: int, lend: int) -> tuple[int, int]:
-    """The clause of a sentence ``[start, end)`` around ``[lstart, lend)``."""
-    cs, ce = start, end
-    for m in _TARGET_BOUNDARY_RE.finditer(text, start, end):
-        if m.end() <= lstart:
-            cs = m.end()
-        elif m.start() >= lend:
-            ce = m.start()
-            break
+@lru_cache(maxsize=1)
+def _clause_verbs() -> frozenset[str]:
+    """Reporting-verb forms that end a label's clause (``ends_clause`` column of the reporting-verb list)."""
+    return frozenset(r["term"].lower() for r in load_lexicon(REPORTING_VERBS).rows if r.get("ends_clause") == "y")
+
+
+def _boundary_words() -> frozenset[str]:
+    return _SCOPE_STOP_WORDS | _clause_verbs()
+
+
+def _clause(text: str, words: list[tuple[int, int]], sentence: tuple[int, int], label: Match[_Term]) -> tuple[int, int]:
+    """The label's clause (:func:`~framing.features.clauses.clause_around`) cut at reporting verbs ("X said ...")."""
+    cs, ce = clause_around(text, label.start, label.end, sentence=sentence)
+    verbs = _clause_verbs()
+    for a, b in words:
+        if cs <= a and b <= label.start and text[a:b].lower() in verbs:
+            cs = b
+        elif a >= label.end and b <= ce and text[a:b].lower() in verbs:
+            return cs, a
     return cs, ce
 
 
 def make_label_extractor(
     *,
-    lexicon: str | Path = "relationship_labels",
-    dyad: str | Path = "dyad",
+    story: Story | None = None,
     negation_cues: str | Path = "negation_cues",
     hypothetical_cues: str | Path = "hypothetical_cues",
 ) -> LabelExtractor:
-    """Build a label extractor from packaged lexicon names or a user's TSV paths.
+    """Build a label extractor for a story (default: the sample story) and cue lists (names or TSV paths).
+
+    The label lexicon is the story's ``labels``.
 
     Example:
-        >>> from framing.document import Doc
+        >>> from framing.attribution import prepare_doc
         >>> from framing.model import Article
         >>> ex = make_label_extractor()
         >>> t = "Is it a friendship?"
-        >>> [s.polarity for s in ex(Doc.build(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t)))]
+        >>> [s.polarity for s in ex(prepare_doc(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t)))]
         ['questioned']
     """
+    story = story or default_story()
     return LabelExtractor(
-        lexicon=load_lexicon(lexicon),
-        dyad=load_lexicon(dyad),
+        lexicon=load_lexicon(story.labels),
+        story=story,
         negation_cues=load_lexicon(negation_cues),
         hypothetical_cues=load_lexicon(hypothetical_cues),
     )
 
 
-@lru_cache(maxsize=1)
-def _default_extractor() -> LabelExtractor:
-    return make_label_extractor()
+@lru_cache(maxsize=8)
+def _extractor(story: Story) -> LabelExtractor:
+    return make_label_extractor(story=story)
 
 
-def extract(doc: Doc) -> list[Span]:
-    """Relationship-label spans of ``doc`` with the packaged lexicon and dyad.
+def extract(doc: Doc, *, story: Story | None = None) -> list[Span]:
+    """Relationship-label spans of ``doc`` for a story (default: the sample story).
 
     Example:
-        >>> from framing.document import Doc
+        >>> from framing.attribution import prepare_doc
         >>> from framing.model import Article
         >>> t = "The Western Alliance imposed sanctions, especially on banks."
-        >>> doc = Doc.build(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t))
+        >>> doc = prepare_doc(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t))
         >>> [(s.label, s.target) for s in extract(doc)]
         [('alliance', 'western-alliance')]
     """
-    return _default_extractor()(doc)
+    return _extractor(story or default_story())(doc)
+
+
+def measures(
+    spans: pd.DataFrame | None = None, articles: pd.DataFrame | None = None, *, story: Story | None = None
+) -> list[Measure]:
+    """Labels per 1,000 words: all, each category, each polarity, own voice and sources' words.
+
+    Args:
+        spans: A span table (the categories and polarities it has), or None (every category
+            of the story's label lexicon and every polarity).
+        articles: Not used.
+        story: The story whose label lexicon lists the categories (None: the default story).
+
+    Example:
+        >>> [m.key for m in measures()][:3]
+        ['label_per_1000_words', 'label_alliance_per_1000_words', 'label_convenience_per_1000_words']
+    """
+    if spans is None:
+        rows = load_lexicon((story or default_story()).labels).rows
+        categories = sorted({r.get("category", "") or "other" for r in rows} - {EXCLUDE})
+        polarities: list[str] = list(POLARITIES)
+    else:
+        mine = spans.loc[spans["feature"] == FEATURE]
+        if mine.empty:
+            return []
+        categories = sorted({str(v) for v in mine["category"] if str(v)})
+        polarities = sorted({str(v) for v in mine["polarity"] if str(v)})
+    g, f, unit = "Relationship labels", (FEATURE,), "per 1,000 words"
+    out = [Measure("label_per_1000_words", g, "all relationship labels", unit, "rate", f)]
+    out += [Measure(f"label_{c}_per_1000_words", g, f"label: {c.replace('_', ' ')}", unit, "rate", f,
+                    (("category", (c,)),)) for c in categories]
+    ordered = ["affirmed", "negated", *[p for p in sorted(polarities) if p not in ("affirmed", "negated")]]
+    out += [Measure(f"label_{p}_per_1000_words", g, f"labels {p}", unit, "rate", f, (("polarity", (p,)),))
+            for p in ordered]
+    out.append(Measure("label_own_per_1000_words", g, "labels in the outlet's own voice", unit, "rate", f,
+                       (("voice", OWN_VOICES),)))
+    out.append(Measure("label_sources_per_1000_words", g, "labels in sources' words", unit, "rate", f,
+                       (("voice", SOURCE_VOICES),)))
+    return out

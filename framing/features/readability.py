@@ -28,7 +28,9 @@ import textstat
 
 from framing.corpus.segmentation import count_words, split_sentences, tokenize
 from framing.document import Doc
+from framing.measures import Measure
 from framing.model import Article
+from framing.story import Story
 
 #: Columns of :func:`readability_table` after ``article_id`` and ``outlet_id``.
 MEASURES: tuple[str, ...] = (
@@ -42,6 +44,17 @@ MEASURES: tuple[str, ...] = (
     "n_words",
     "n_sentences",
 )
+
+#: Per-article columns the comparison reports (their mean per outlet), with plain-words names.
+READABILITY_COLUMNS: dict[str, str] = {
+    "flesch_reading_ease": "Flesch reading ease (higher = easier)",
+    "fk_grade": "Flesch-Kincaid grade",
+    "gunning_fog": "Gunning fog index",
+    "smog_index": "SMOG index",
+    "dale_chall": "Dale-Chall score",
+    "sentence_length_mean_words": "mean sentence length (words)",
+    "mtld": "lexical diversity (MTLD)",
+}
 
 #: MTLD's factor threshold (McCarthy & Jarvis 2010).
 MTLD_THRESHOLD = 0.72
@@ -134,3 +147,27 @@ def readability_table(items: Iterable[Doc | Article]) -> pd.DataFrame:
     for col in MEASURES:
         df[col] = df[col].astype("int64" if col.startswith("n_") else "float64")
     return df
+
+
+def measures(
+    spans: pd.DataFrame | None = None, articles: pd.DataFrame | None = None, *, story: Story | None = None
+) -> list[Measure]:
+    """The per-outlet mean of each readability column (:data:`READABILITY_COLUMNS`).
+
+    Args:
+        spans: Not used, except that ``spans=None`` with no ``articles`` means every column.
+        articles: Per-article table: its readability columns become measures.
+        story: Not used.
+
+    Example:
+        >>> [m.key for m in measures()][:2]
+        ['readability_flesch_reading_ease', 'readability_fk_grade']
+        >>> measures(pd.DataFrame({"feature": []}))
+        []
+    """
+    if articles is not None:
+        columns = [c for c in READABILITY_COLUMNS if c in articles.columns]
+    else:
+        columns = list(READABILITY_COLUMNS) if spans is None else []
+    return [Measure(f"readability_{col}", "Readability", READABILITY_COLUMNS[col], "per-article mean",
+                    "article_mean", column=col) for col in columns]

@@ -4,24 +4,43 @@ Word and sentence counts in every table are sums over these rows, so they
 are traceable like any other figure.
 
 Example:
-    >>> from framing.document import Doc
+    >>> from framing.attribution import prepare_doc
     >>> from framing.model import Article
-    >>> doc = Doc.build(Article(id="a", outlet_id="o", outlet_name="O", raw_text="", text="One two. Three."))
+    >>> doc = prepare_doc(Article(id="a", outlet_id="o", outlet_name="O", raw_text="", text="One two. Three."))
     >>> [(s.text, s.score) for s in extract(doc)]
     [('One two.', 2.0), ('Three.', 1.0)]
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from framing.corpus.segmentation import count_words
 from framing.document import Doc
+from framing.measures import Measure
 from framing.model import Span
+from framing.story import Story
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
-def extract(doc: Doc) -> list[Span]:
-    """One ``sentence`` span per sentence with ``score`` = word count."""
+def extract(doc: Doc, *, story: Story | None = None) -> list[Span]:
+    """One ``sentence`` span per sentence with ``score`` = word count (the same for every story)."""
     text = doc.text
     return [
         doc.span("sentence", s, e, sentence=i, score=float(count_words(text[s:e])))
         for i, (s, e) in enumerate(doc.sentences)
     ]
+
+
+def measures(
+    spans: pd.DataFrame | None = None, articles: pd.DataFrame | None = None, *, story: Story | None = None
+) -> list[Measure]:
+    """None: sentence spans are the word counts every rate divides by, not a measure of their own.
+
+    Example:
+        >>> measures()
+        []
+    """
+    return []

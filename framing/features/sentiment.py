@@ -4,12 +4,13 @@ Two kinds of spans:
 
 * ``sentiment`` -- one per sentence; ``score`` in [-1, 1], ``label``
   ``negative``/``neutral``/``positive``, ``category`` = the scorer's name.
-* ``actor`` -- one per actor mention (``label`` = actor id from
-  ``lexicons/actors.tsv``, e.g. ``china``, ``putin``; ``category`` = the
-  actor's kind); ``score`` is the sentiment of the **clause** containing the
-  mention (see :func:`clause_around`), so in "Beijing praised the deal, but
-  Washington condemned it" each capital gets its own clause's tone. A
-  sentence naming two actors gives one row per actor.
+* ``actor`` -- one per actor mention (``label`` = actor id from the story's
+  actors table, the ``actor`` column of ``lexicons/actors.tsv`` in the sample
+  story, e.g. ``china``, ``putin``; ``category`` = the actor's kind);
+  ``score`` is the sentiment of the **clause** containing the mention (the
+  one clause splitter, :mod:`framing.features.clauses`), so in "Beijing
+  praised the deal, but Washington condemned it" each capital gets its own
+  clause's tone. A sentence naming two actors gives one row per actor.
 
 Scorers (:data:`SCORERS`): ``vader`` is plain VADER (vaderSentiment 3.3.2,
 compound score, labels at +-0.05, Hutto & Gilbert 2014). ``vader_news`` (the
@@ -38,24 +39,32 @@ from __future__ import annotations
 import json
 import math
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vaderSentiment.vaderSentiment import NEGATE, SentimentIntensityAnalyzer
 
 from framing.corpus.segmentation import tokenize
 from framing.document import Doc
 from framing.errors import FramingError, value_invalid_msg
-from framing.features._matching import CasedMatcher, Match, PhraseMatcher
+from framing.features.clauses import clause_around
 from framing.lexicons import load_lexicon
+from framing.matching import Match, PhraseMatcher
+from framing.measures import Measure
 from framing.model import Span
+from framing.story import ActorTerm, Story, default_story
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Scorer used when none is named; override with ``$FRAMING_SENTIMENT_SCORER``.
 DEFAULT_SCORER = "vader_news"
+
+#: The comparison gives the tone toward at most this many actors of a span table (most mentioned first).
+MAX_ACTORS = 8
 
 #: VADER's own neutral band for the compound score (Hutto & Gilbert 2014).
 VADER_THRESHOLD = 0.05
@@ -341,56 +350,7 @@ def label_for(score: float, *, scorer: str | None = None) -> str:
     return "neutral"
 
 
-# --- clauses --------------------------------------------------------------------
-
-_CLAUSE_BREAK_RE = re.compile(
-    r"\s*[;:]\s+"
-    r"|\s+[—–]\s+|\s*—\s*"
-    r"|,?\s+(?=(?:but|whereas|while|although|though|yet|however|even as|even though)\b)"
-    r"|,\s+(?=(?:and|or|so|which|who|as)\s)"
-    r"|\s*\(\s*|\s*\)\s*",
-    re.IGNORECASE,
-)
-
-
-def clause_bounds(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Split ``text[start:end]`` into clauses at clause boundaries; absolute offsets.
-
-    Boundaries: ``;`` ``:`` dashes, parentheses, a contrastive conjunction
-    (but, while, whereas, although, though, yet, however) and a comma before
-    and/or/so/which/who/as.
-
-    Example:
-        >>> t = "Beijing praised the deal, but Washington condemned it."
-        >>> [t[s:e] for s, e in clause_bounds(t)]
-        ['Beijing praised the deal', 'but Washington condemned it.']
-    """
-    stop = len(text) if end is None else end
-    out: list[tuple[int, int]] = []
-    pos = start
-    for m in _CLAUSE_BREAK_RE.finditer(text, start, stop):
-        if m.start() > pos:
-            out.append((pos, m.start()))
-        pos = max(pos, m.end())
-    if stop > pos:
-        out.append((pos, stop))
-    return [(s, e) for s, e in out if text[s:e].strip()] or [(start, stop)]
-
-
-def clause_around(text: str, start: int, end: int, *, sentence: tuple[int, int] | None = None) -> tuple[int, int]:
-    """The clause of ``sentence`` (default: all of ``text``) containing ``text[start:end]``.
-
-    Example:
-        >>> t = "Moscow welcomed it; Kyiv was furious."
-        >>> s, e = clause_around(t, 20, 24)
-        >>> t[s:e]
-        'Kyiv was furious.'
-    """
-    ss, se = sentence if sentence is not None else (0, len(text))
-    for cs, ce in clause_bounds(text, ss, se):
-        if cs <= start < ce:
-            return cs, ce
-    return ss, se
+# --- tone toward a mention ------------------------------------------------------
 
 
 def target_score(
@@ -416,25 +376,10 @@ def target_score(
 # --- actors ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ActorTerm:
-    """An actors.tsv row: actor id (``-`` = not an actor) and kind."""
-
-    actor: str
-    kind: str
-
-
-@lru_cache(maxsize=8)
-def _actor_matcher(name_or_path: str) -> CasedMatcher[ActorTerm]:
-    lex = load_lexicon(name_or_path)
-    terms = [(r["term"], ActorTerm(r.get("actor", "").strip() or "-", r.get("kind", ""))) for r in lex.rows]
-    return CasedMatcher(terms, exclude=lambda v: v.actor == "-")
-
-
 def find_actors(
-    text: str, start: int = 0, end: int | None = None, *, lexicon: str = "actors"
+    text: str, start: int = 0, end: int | None = None, *, story: Story | None = None
 ) -> list[Match[ActorTerm]]:
-    """Actor mentions in ``text[start:end]`` (``lexicons/actors.tsv`` or a user's file).
+    """Tone-actor mentions in ``text[start:end]`` (the ``actor`` column of the story's actors table).
 
     Capitalised terms match case-sensitively; the longest match wins; rows
     with actor ``-`` block a shorter name inside them; parts of hyphenated
@@ -445,17 +390,18 @@ def find_actors(
         >>> [(m.text, m.value.actor) for m in find_actors(t)]
         [('US', 'us_west'), ('Sino', 'china'), ('Russian', 'russia'), ('Nato', 'nato')]
     """
-    return list(_actor_matcher(lexicon).finditer(text, start, end))
+    return list((story or default_story()).actor_matcher().finditer(text, start, end))
 
 
-def extract(doc: Doc) -> list[Span]:
-    """``sentiment`` spans (one per sentence) and ``actor`` spans (one per actor mention).
+def extract(doc: Doc, *, story: Story | None = None) -> list[Span]:
+    """``sentiment`` spans (one per sentence) and ``actor`` spans (one per mention of the story's actors).
 
     Example:
         >>> from framing.model import Article
+        >>> from framing.attribution import prepare_doc
         >>> a = Article(id="a", outlet_id="o", outlet_name="O", raw_text="",
         ...             text="Russia and China hailed their excellent ties. Washington warned of grave risks.")
-        >>> [(s.feature, s.label) for s in extract(Doc.build(a))]  # doctest: +NORMALIZE_WHITESPACE
+        >>> [(s.feature, s.label) for s in extract(prepare_doc(a))]  # doctest: +NORMALIZE_WHITESPACE
         [('sentiment', 'positive'), ('actor', 'russia'), ('actor', 'china'),
          ('sentiment', 'negative'), ('actor', 'us_west')]
     """
@@ -467,7 +413,7 @@ def extract(doc: Doc) -> list[Span]:
         spans.append(
             doc.span("sentiment", s, e, sentence=i, score=sc, label=label_for(sc, scorer=name), category=name)
         )
-        for m in find_actors(text, s, e):
+        for m in find_actors(text, s, e, story=story):
             ts = target_score(text, m.start, m.end, sentence=(s, e), scorer=name)
             spans.append(
                 doc.span(
@@ -482,3 +428,46 @@ def extract(doc: Doc) -> list[Span]:
                 )
             )
     return spans
+
+
+def measures(
+    spans: pd.DataFrame | None = None,
+    articles: pd.DataFrame | None = None,
+    *,
+    story: Story | None = None,
+    max_actors: int = MAX_ACTORS,
+) -> list[Measure]:
+    """Sentence tone (mean, % negative, % positive), then the mean tone toward each actor.
+
+    Args:
+        spans: A span table (its measures: tone toward its ``max_actors`` most
+            mentioned actors), or None (every tone actor of the story, by id).
+        articles: Not used.
+        story: The story whose actors table names the actors (None: the default story).
+        max_actors: Most actors of a span table to give a measure.
+
+    Example:
+        >>> [m.key for m in measures()][:4]
+        ['sentence_sentiment_mean', 'sentences_negative_pct', 'sentences_positive_pct', 'actor_biden_tone_mean']
+    """
+    out: list[Measure] = []
+    present = None if spans is None else set(spans["feature"])
+    if present is None or "sentiment" in present:
+        g, f = "Tone", ("sentiment",)
+        out.append(Measure("sentence_sentiment_mean", g, "sentence sentiment, mean", "score (-1 to 1)", "mean", f))
+        out.append(Measure("sentences_negative_pct", g, "negative sentences", "% of scored sentences", "share_of", f,
+                           (("label", ("negative",)),), base_features=f))
+        out.append(Measure("sentences_positive_pct", g, "positive sentences", "% of scored sentences", "share_of", f,
+                           (("label", ("positive",)),), base_features=f))
+    if spans is None:
+        actors = list((story or default_story()).tone_actors())
+    elif "actor" in (present or set()):
+        counts = spans.loc[spans["feature"] == "actor", "label"].value_counts()
+        ranked = sorted(((int(n), str(a)) for a, n in counts.items() if str(a)), key=lambda t: (-t[0], t[1]))
+        actors = [a for _, a in ranked[:max_actors]]
+    else:
+        actors = []
+    for actor in actors:
+        out.append(Measure(f"actor_{actor}_tone_mean", "Tone toward actors", f"tone toward {actor}",
+                           "score (-1 to 1)", "mean", ("actor",), (("label", (actor,)),)))
+    return out

@@ -66,7 +66,13 @@ def _packaged(name: str, suffix: str) -> Path:
     return Path(str(resources.files("framing.lexicons").joinpath(f"{name}{suffix}")))
 
 
-def _resolve(name_or_path: str | Path, suffix: str) -> Path:
+def resolve_lexicon(name_or_path: str | Path, suffix: str = ".tsv") -> Path:
+    """Path of a packaged lexicon name (``"hedges"``), or the path itself (anything with a suffix or ``/``).
+
+    Example:
+        >>> resolve_lexicon("hedges").name
+        'hedges.tsv'
+    """
     p = Path(name_or_path)
     if p.suffix or p.exists() or "/" in str(name_or_path):
         return p
@@ -151,7 +157,7 @@ def load_lexicon(name_or_path: str | Path) -> Lexicon:
         >>> load_lexicon("hedges").meta["name"]
         'hedges'
     """
-    path = _resolve(name_or_path, ".tsv")
+    path = resolve_lexicon(name_or_path, ".tsv")
     return _load_cached(str(path), True)
 
 
@@ -162,7 +168,7 @@ def read_word_list(name_or_path: str | Path) -> tuple[str, ...]:
         >>> "u.s" in read_word_list("abbreviations")
         True
     """
-    path = _resolve(name_or_path, ".txt")
+    path = resolve_lexicon(name_or_path, ".txt")
     return tuple(r["term"] for r in _load_cached(str(path), False).rows)
 
 

@@ -1,10 +1,11 @@
 """The comparison report: one self-contained HTML file and a PDF made from it.
 
-Flow: :func:`framing.comparison.rates.compare_outlets` (figures, intervals,
-caveats) → :mod:`framing.reporting.context` (everything formatted) →
-:mod:`framing.reporting.charts` (deterministic SVG) → the one Jinja environment
-(:mod:`framing.reporting.render`) → atomic writes; the PDF is rendered from the
-same HTML by WeasyPrint (:mod:`framing.reporting.pdf`).
+Flow: :func:`framing.comparison.compare` (every figure, interval and caveat,
+computed once) → :mod:`framing.reporting.context` (one module per section
+under :mod:`framing.reporting.sections`, everything formatted) →
+:mod:`framing.reporting.charts` (deterministic SVG) → the one Jinja
+environment (:mod:`framing.reporting.render`) → atomic writes; the PDF is
+rendered from the same HTML by WeasyPrint (:mod:`framing.reporting.pdf`).
 
 Example:
     >>> import tempfile, pathlib
@@ -18,33 +19,42 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-
 from framing.atomic import write_bytes, write_text
-from framing.pipeline import Analysis
+from framing.comparison import DEFAULT_REPS, DEFAULT_SEED, Comparison, compare
+from framing.engines.memory import Analysis
+from framing.reporting import pdf
+from framing.reporting.context import build_context
+from framing.reporting.pdf import PdfUnavailableError
+from framing.reporting.render import render_html
+from framing.story import Story
 
-__all__ = ["build_report", "report_html"]
+__all__ = ["PdfUnavailableError", "build_report", "report_html"]
 
 
 def report_html(
     analysis: Analysis,
     *,
+    comparison: Comparison | None = None,
+    story: Story | None = None,
     command: str = "",
     validity: Path | None = None,
-    reps: int = 1000,
-    seed: int | None = None,
+    reps: int = DEFAULT_REPS,
+    seed: int = DEFAULT_SEED,
 ) -> str:
-    """The report as one HTML string (deterministic: same analysis, same string)."""
-    from framing.comparison.bootstrap import DEFAULT_SEED
-    from framing.comparison.rates import compare_outlets
-    from framing.reporting.context import build_context
-    from framing.reporting.render import render_html
+    """The report as one HTML string (deterministic: same analysis, same string).
 
-    table = compare_outlets(analysis.spans, _articles_with_readability(analysis), reps=reps,
-                            seed=DEFAULT_SEED if seed is None else seed)
-    keyness = _keyness(analysis)
-    context = build_context(analysis, table, keyness=keyness, command=command, validity=validity, reps=reps)
-    return render_html(context)
+    Args:
+        analysis: Result of :func:`framing.analyze`.
+        comparison: The comparison to show (default: ``compare(analysis, story=story, reps=reps, seed=seed)``).
+        story: The story configuration (default: the analysis's); used only without ``comparison``.
+        command: The command line, shown under provenance.
+        validity: JSON written by ``framing validate --json`` (validity card).
+        reps: Bootstrap resamples per interval; used only without ``comparison``.
+        seed: Seed of the bootstrap; used only without ``comparison``.
+    """
+    if comparison is None:
+        comparison = compare(analysis, story=story, reps=reps, seed=seed)
+    return render_html(build_context(analysis, comparison, command=command, validity=validity))
 
 
 def build_report(
@@ -52,9 +62,11 @@ def build_report(
     *,
     out_dir: Path,
     formats: tuple[str, ...] = ("html", "pdf"),
+    comparison: Comparison | None = None,
+    story: Story | None = None,
     command: str = "",
     validity: Path | None = None,
-    reps: int = 1000,
+    reps: int = DEFAULT_REPS,
 ) -> list[Path]:
     """Write ``out_dir/report.html`` and/or ``out_dir/report.pdf`` atomically; return the paths written.
 
@@ -64,17 +76,17 @@ def build_report(
     the HTML is in place; its message names the HTML file and what to install.
 
     Args:
-        analysis: Result of :func:`framing.pipeline.analyze`.
+        analysis: Result of :func:`framing.analyze`.
         out_dir: Output folder (created if needed).
         formats: Any of ``"html"``, ``"pdf"``.
+        comparison: The comparison to show (default: :func:`framing.comparison.compare` of the analysis).
+        story: The story configuration (default: the analysis's); used only without ``comparison``.
         command: The command line, shown under provenance.
         validity: JSON written by ``framing validate --json`` (validity card).
-        reps: Bootstrap resamples per interval.
+        reps: Bootstrap resamples per interval; used only without ``comparison``.
     """
-    from framing.reporting.pdf import PdfUnavailableError, html_to_pdf
-
     out = Path(out_dir)
-    html = report_html(analysis, command=command, validity=validity, reps=reps)
+    html = report_html(analysis, comparison=comparison, story=story, command=command, validity=validity, reps=reps)
     written: list[Path] = []
     html_path = out / "report.html"
     if "html" in formats:
@@ -82,36 +94,12 @@ def build_report(
         written.append(html_path)
     if "pdf" in formats:
         try:
-            pdf = html_to_pdf(html)
+            data = pdf.html_to_pdf(html)
         except PdfUnavailableError as exc:
             if html_path not in written:
                 write_text(html_path, html)
             raise PdfUnavailableError(f"{html_path} written; {exc}") from exc
         pdf_path = out / "report.pdf"
-        write_bytes(pdf_path, pdf)
+        write_bytes(pdf_path, data)
         written.append(pdf_path)
     return written
-
-
-def _articles_with_readability(analysis: Analysis) -> pd.DataFrame:
-    """The per-article table, with readability columns added (unless already there)."""
-    from framing.comparison.rates import READABILITY_COLUMNS
-    from framing.features.readability import readability_table
-
-    articles = analysis.articles
-    if any(c in articles.columns for c in READABILITY_COLUMNS) or articles.empty:
-        return articles
-    ids = set(articles["article_id"].astype(str))
-    table = readability_table([a for a in analysis.corpus.articles if a.id in ids])
-    keep = ["article_id", *[c for c in READABILITY_COLUMNS if c in table.columns]]
-    return articles.merge(table[keep], on="article_id", how="left")
-
-
-def _keyness(analysis: Analysis) -> pd.DataFrame:
-    """Distinctive words per outlet (top 10 per outlet, terms seen at least 3 times)."""
-    from framing.comparison.keyness import keyness_table
-    from framing.model import Corpus
-
-    ids = set(analysis.articles["article_id"].astype(str))
-    corpus = Corpus(articles=[a for a in analysis.corpus.articles if a.id in ids])
-    return keyness_table(corpus, min_count=3, top=10)

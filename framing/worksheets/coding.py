@@ -10,7 +10,7 @@ first row.
 
 Example:
     >>> from framing.corpus.loading import load_corpus
-    >>> from framing.pipeline import analyze
+    >>> from framing.engines.memory import analyze
     >>> from framing.worksheets.exercises import build_worksheet
     >>> a = analyze(load_corpus())
     >>> t = coding_template(build_worksheet(a, seed=1), a)
@@ -23,7 +23,7 @@ from __future__ import annotations
 import pandas as pd
 
 from framing.agreement import CODING_COLUMNS
-from framing.pipeline import Analysis
+from framing.engines.memory import Analysis
 from framing.worksheets.exercises import Worksheet
 
 #: What students do, per feature (shown in the ``help`` column of each block's first row).

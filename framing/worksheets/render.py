@@ -12,7 +12,7 @@ level and seed give the same bytes.
 
 Example:
     >>> from framing.corpus.loading import load_corpus
-    >>> from framing.pipeline import analyze
+    >>> from framing.engines.memory import analyze
     >>> from framing.worksheets.exercises import build_worksheet
     >>> student, key = render_worksheet(build_worksheet(analyze(load_corpus()), seed=1))
     >>> "Answer key" in key and "Answer key" not in student
@@ -21,23 +21,24 @@ Example:
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
 from framing.atomic import write_bytes, write_text
+from framing.comparison import Comparison
+from framing.engines.memory import Analysis
+from framing.reporting import pdf as pdf_writer
+from framing.reporting.formatting import static
 from framing.reporting.highlight import Item, render_text
-from framing.worksheets.exercises import VOICE_WORDS, Cue, Worksheet
+from framing.reporting.render import render_html
+from framing.worksheets.coding import coding_template
+from framing.worksheets.exercises import VOICE_WORDS, Cue, Worksheet, build_worksheet
 
 #: Files :func:`write_worksheet` writes, in order.
 OUTPUT_FILES: tuple[str, ...] = ("worksheet.html", "worksheet.pdf", "answer_key.html", "answer_key.pdf",
                                  "coding_template.csv")
-
-
-def _css() -> Markup:
-    return Markup(resources.files("framing.reporting").joinpath("static/worksheet.css").read_text("utf-8"))
 
 
 def highlighted(text: str, cues: list[Cue]) -> Markup:
@@ -69,7 +70,7 @@ def context(worksheet: Worksheet, *, key: bool) -> dict[str, Any]:
     return {
         "ws": worksheet,
         "key": key,
-        "css": _css(),
+        "css": Markup(static("worksheet.css")),  # packaged file, not user data
         "highlighted": highlighted,
         "voice_words": voice_words,
         "level_words": "introductory" if worksheet.level == "intro" else "advanced",
@@ -78,21 +79,26 @@ def context(worksheet: Worksheet, *, key: bool) -> dict[str, Any]:
 
 def render_worksheet(worksheet: Worksheet) -> tuple[str, str]:
     """(student HTML, answer-key HTML)."""
-    from framing.reporting.render import render_html
-
     student = render_html(context(worksheet, key=False), template="worksheet.html")
     answer = render_html(context(worksheet, key=True), template="answer_key.html")
     return student, answer
 
 
 def write_worksheet(
-    analysis: Any, *, out_dir: Path, level: str = "intro", seed: int = 0, pdf: bool = True
+    analysis: Analysis,
+    *,
+    out_dir: Path,
+    comparison: Comparison | None = None,
+    level: str = "intro",
+    seed: int = 0,
+    pdf: bool = True,
 ) -> list[Path]:
     """Build, render and atomically write the worksheet, the key, their PDFs and the coding template.
 
     Args:
-        analysis: A :class:`~framing.pipeline.Analysis`.
+        analysis: A :class:`~framing.engines.memory.Analysis`.
         out_dir: Output folder (created if needed).
+        comparison: The comparison whose figures the questions quote (default: that of the report).
         level: ``intro`` or ``advanced``.
         seed: Seed of the passage draws.
         pdf: Also write the PDFs.
@@ -100,11 +106,7 @@ def write_worksheet(
     Returns:
         Paths written, in :data:`OUTPUT_FILES` order.
     """
-    from framing.reporting.pdf import html_to_pdf
-    from framing.worksheets.coding import coding_template
-    from framing.worksheets.exercises import build_worksheet
-
-    ws = build_worksheet(analysis, level=level, seed=seed)
+    ws = build_worksheet(analysis, comparison=comparison, level=level, seed=seed)
     student, answer = render_worksheet(ws)
     out = Path(out_dir)
     written: list[Path] = []
@@ -112,7 +114,7 @@ def write_worksheet(
         write_text(out / f"{stem}.html", html)
         written.append(out / f"{stem}.html")
         if pdf:
-            write_bytes(out / f"{stem}.pdf", html_to_pdf(html))
+            write_bytes(out / f"{stem}.pdf", pdf_writer.html_to_pdf(html))
             written.append(out / f"{stem}.pdf")
     table = coding_template(ws, analysis)
     # UTF-8 with a byte-order mark, so spreadsheet programs show curly quotes and accents correctly.

@@ -6,7 +6,8 @@ import math
 
 import pytest
 
-from framing.comparison.rates import compare_outlets, default_measures, measure_values
+from framing.comparison.declarations import default_measures
+from framing.comparison.rates import compare_outlets, measure_values
 from framing.errors import FramingError
 from framing.model import Span, spans_to_frame
 

@@ -7,9 +7,10 @@ import math
 import numpy as np
 import pandas as pd
 
-from framing.comparison.bootstrap import bootstrap_ratio, generator
+from framing.comparison.bootstrap import generator, resampled_sums
 from framing.comparison.caveats import differs
-from framing.comparison.rates import compare_outlets, default_measures
+from framing.comparison.declarations import default_measures
+from framing.comparison.rates import compare_outlets
 from framing.model import Span, spans_to_frame
 
 
@@ -92,9 +93,10 @@ def test_absent_families_give_no_measures():
 def test_bootstrap_is_seeded_and_order_independent():
     num = np.arange(20, dtype=float).reshape(10, 2)
     den = np.ones((10, 2))
-    a = bootstrap_ratio(num, den, rng=generator("x"), reps=100)
-    b = bootstrap_ratio(num, den, rng=generator("x"), reps=100)
+    a = resampled_sums(num, den, rng=generator("x"), reps=100)
+    b = resampled_sums(num, den, rng=generator("x"), reps=100)
     assert np.array_equal(a[0], b[0]) and np.array_equal(a[1], b[1])
+    assert not np.array_equal(a[0], resampled_sums(num, den, rng=generator("y"), reps=100)[0])
 
 
 def test_differs_needs_separated_intervals():

@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from framing.document import Doc
+from framing.attribution import prepare_doc
 from framing.features.frames import extract, frame_ids, frame_shares
 from framing.model import Article, spans_to_frame
 
 
 def _labels(text: str) -> list[tuple[str, str]]:
-    doc = Doc.build(Article(id="t", outlet_id="o", outlet_name="O", raw_text=text, text=text))
+    doc = prepare_doc(Article(id="t", outlet_id="o", outlet_name="O", raw_text=text, text=text))
     return [(s.text, s.label) for s in extract(doc)]
 
 
@@ -40,14 +40,14 @@ def test_games_capital_is_olympics_but_games_lower_is_not():
 
 def test_spans_on_seeds_have_text_and_sentence(seed_corpus):
     art = seed_corpus.articles[0]
-    spans = extract(Doc.build(art))
+    spans = extract(prepare_doc(art))
     assert spans and all(art.text[s.start:s.end] == s.text and s.sentence >= 0 for s in spans)
     assert {"sport_olympics", "sanctions"} <= {s.label for s in spans}
 
 
 def test_frame_shares_counts_sentences_once_per_frame():
     text = "Sanctions and more sanctions. Oil prices rose. Nothing here."
-    doc = Doc.build(Article(id="t", outlet_id="o", outlet_name="O", raw_text=text, text=text))
+    doc = prepare_doc(Article(id="t", outlet_id="o", outlet_name="O", raw_text=text, text=text))
     from framing.features.sentences import extract as sentences
 
     df = spans_to_frame(sentences(doc) + extract(doc))
@@ -60,3 +60,11 @@ def test_frame_shares_counts_sentences_once_per_frame():
 
 def test_frame_shares_empty_table():
     assert frame_shares(pd.DataFrame(columns=["outlet_id", "article_id", "feature", "sentence", "label"])).empty
+
+
+def test_measures_of_everything_give_one_share_per_frame():
+    from framing.features.frames import measures
+
+    assert [m.key for m in measures()] == [f"frame_{f}_sentences_pct" for f in sorted(frame_ids())]
+    spans = spans_to_frame([])
+    assert measures(spans) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing.document import Doc
+from framing.attribution import prepare_doc
 from framing.evaluation import default_gold_dir
 from framing.evaluation.hedging import read_bioscope, score_hedges
 from framing.features.hedging import extract
@@ -12,7 +12,7 @@ from framing.model import Article
 
 
 def _cues(text: str) -> list[tuple[str, str, float]]:
-    doc = Doc.build(Article(id="t", outlet_id="o", outlet_name="O", raw_text=text, text=text))
+    doc = prepare_doc(Article(id="t", outlet_id="o", outlet_name="O", raw_text=text, text=text))
     return [(s.feature, s.text, s.score) for s in extract(doc)]
 
 
@@ -83,25 +83,56 @@ def test_bioscope_cue_f1_floor() -> None:
 
 
 def test_would_in_a_that_clause_of_a_past_verb_is_future_in_the_past_not_a_hedge():
-    from framing.document import Doc
+    from framing.attribution import prepare_doc
     from framing.features.hedging import extract
     from framing.model import Article
 
     t = ("Yeltsin began to see that Russia would need to develop good ties with China. "
          "Officials said that the security issues of the region, old and new, would be addressed. "
          "Analysts warned that if talks fail, Russia would invade.")
-    doc = Doc.build(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t))
+    doc = prepare_doc(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t))
     woulds = [s.start for s in extract(doc) if s.label == "would"]
     assert woulds == [t.rindex("would")]  # only the conditional one is speculative
 
 
 def test_non_epistemic_possible_and_manner_clearly_and_negated_obvious_are_not_cues():
-    from framing.document import Doc
+    from framing.attribution import prepare_doc
     from framing.features.hedging import extract
     from framing.model import Article
 
     t = ("They will cooperate as far as possible. This can be seen clearly in trade. There are no obvious limits. "
          "It is possible that talks fail. Clearly, the ties are strong.")
-    doc = Doc.build(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t))
+    doc = prepare_doc(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t))
     found = [(s.feature, s.text) for s in extract(doc)]
     assert found == [("hedge", "It is possible"), ("booster", "Clearly")]
+
+
+def test_would_after_a_verb_of_the_reporting_verb_list_and_after_a_clause_break():
+    from framing.attribution import prepare_doc
+    from framing.features.hedging import extract
+    from framing.model import Article
+
+    # "pledged" is in the reporting-verb list for this rule only (attribution = n); ", which" breaks the clause.
+    t = "They pledged it would end. Maybe she was more involved than she says she was, which would be telling."
+    doc = prepare_doc(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t))
+    woulds = [s.start for s in extract(doc) if s.label == "would"]
+    assert woulds == [t.rindex("would")]
+
+
+def test_reporting_verb_columns_of_the_one_list():
+    from framing.lexicons import load_lexicon
+
+    rows = load_lexicon("reporting_verbs").rows
+    assert {u for r in rows for u in r["would"].split("|") if u} == {"near", "that"}
+    assert {r["attribution"] for r in rows} == {"y", "n"} and {r["ends_clause"] for r in rows} == {"y", ""}
+    assert {r["term"] for r in rows if r["attribution"] == "n"} >= {"saw", "realised", "pledged"}
+
+
+def test_hedging_measures_for_a_table_and_for_everything():
+    from framing.features.hedging import measures
+    from framing.model import Span, spans_to_frame
+
+    assert len(measures()) == 6
+    spans = spans_to_frame([Span("a", "o", "booster", 0, 5, "clear", 0, label="clear")])
+    assert [m.key for m in measures(spans)] == [
+        "booster_per_1000_words", "booster_own_per_1000_words", "booster_sources_per_1000_words"]

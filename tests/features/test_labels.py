@@ -6,15 +6,16 @@ import math
 
 import pytest
 
-from framing.document import Doc
+from framing.attribution import prepare_doc
 from framing.evaluation import default_gold_dir
 from framing.evaluation.labels import validate
 from framing.features.labels import extract, make_label_extractor
 from framing.model import Article
+from framing.story import load_story, packaged_stories
 
 
 def _labels(text: str) -> list[tuple[str, str, str, str]]:
-    doc = Doc.build(Article(id="t", outlet_id="o", outlet_name="O", raw_text=text, text=text))
+    doc = prepare_doc(Article(id="t", outlet_id="o", outlet_name="O", raw_text=text, text=text))
     return [(s.text, s.category, s.polarity, s.target) for s in extract(doc)]
 
 
@@ -94,15 +95,30 @@ def test_user_lexicon_and_dyad_swap(tmp_path) -> None:
     (tmp_path / "lex.tsv").write_text(
         "# name: mine\n# version: 1\n# source: test\nterm\tcategory\nentente\talliance\n", encoding="utf-8"
     )
-    (tmp_path / "dyad.tsv").write_text(
-        "# name: d\n# version: 1\n# source: test\n# dyad: uk-france\n# members: uk|france\n"
-        "term\tactor\ttarget\nBritain\tuk\t\nFrance\tfrance\t\n",
+    (tmp_path / "actors.tsv").write_text(
+        "# name: d\n# version: 1\n# source: test\n"
+        "term\tactor\tkind\tparty\tlabel_target\torigin\nBritain\tuk\tstate\tuk\t\teurope\n"
+        "France\tfrance\tstate\tfrance\t\teurope\n",
         encoding="utf-8",
     )
-    ex = make_label_extractor(lexicon=tmp_path / "lex.tsv", dyad=tmp_path / "dyad.tsv")
+    (tmp_path / "story.toml").write_text(
+        'name = "UK–France"\ndyad = "uk-france"\nmembers = ["uk", "france"]\nactors = "actors.tsv"\n'
+        'labels = "lex.tsv"\n',
+        encoding="utf-8",
+    )
+    ex = make_label_extractor(story=load_story(tmp_path / "story.toml"))
     t = "Britain and France renewed their entente, not an alliance."
-    spans = ex(Doc.build(Article(id="t", outlet_id="o", outlet_name="O", raw_text=t, text=t)))
+    spans = ex(prepare_doc(Article(id="t", outlet_id="o", outlet_name="O", raw_text=t, text=t)))
     assert [(s.label, s.target) for s in spans] == [("entente", "uk-france")]
+
+
+def test_another_story_places_its_own_dyad() -> None:
+    t = "India and the US are natural allies, and New Delhi wants a strategic partnership with Washington."
+    doc = prepare_doc(Article(id="t", outlet_id="o", outlet_name="O", raw_text=t, text=t))
+    india_us = load_story(packaged_stories()["india_us"])
+    got = [(s.label, s.target) for s in extract(doc, story=india_us)]
+    assert got == [("ally", "india-us"), ("strategic partnership", "india-us")]
+    assert [s.target for s in extract(doc)] == ["us-allies", "india"]  # the sample story knows no such pair
 
 
 def test_seed_gold_meets_targets() -> None:
@@ -117,23 +133,48 @@ def test_seed_gold_meets_targets() -> None:
 
 
 def test_negation_of_one_noun_phrase_stops_at_but():
-    from framing.document import Doc
+    from framing.attribution import prepare_doc
     from framing.features.labels import extract
     from framing.model import Article
 
     t = "China and Russia have no alliance but a partnership."
-    doc = Doc.build(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t))
+    doc = prepare_doc(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t))
     assert [(s.label, s.polarity) for s in extract(doc)] == [("alliance", "negated"), ("partnership", "affirmed")]
 
 
 def test_label_inside_quotation_marks_is_the_sources_voice_with_its_speaker():
-    from framing.document import Doc
+    from framing.attribution import prepare_doc
     from framing.features.labels import extract
     from framing.model import Article
 
     t = ('China and Russia are close. "Our relationship is by no means a marriage of convenience," '
          "said Fu Ying, a former Chinese vice foreign minister. Beijing calls its ties with Moscow a partnership.")
-    doc = Doc.build(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t))
+    doc = prepare_doc(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t))
     got = [(s.label, s.polarity, s.voice, s.speaker) for s in extract(doc)]
     assert got[0] == ("marriage of convenience", "negated", "direct_quote", "Fu Ying")
     assert got[1][0] == "partnership" and got[1][2] == "authorial" and got[1][3] == ""
+
+
+def test_measures_of_everything_list_every_category_and_polarity_of_the_story():
+    from framing.features.labels import measures
+    from framing.lexicons import load_lexicon
+    from framing.model import POLARITIES
+
+    keys = [m.key for m in measures()]
+    categories = {r["category"] for r in load_lexicon("relationship_labels").rows} - {"exclude"}
+    assert {f"label_{c}_per_1000_words" for c in categories} | {f"label_{p}_per_1000_words" for p in POLARITIES} \
+        <= set(keys)
+    assert keys[0] == "label_per_1000_words" and keys[-1] == "label_sources_per_1000_words"
+
+
+def test_measures_of_a_span_table_are_the_categories_it_has():
+    from framing.features.labels import measures
+    from framing.model import Span, spans_to_frame
+
+    spans = spans_to_frame([Span("a", "o", "relationship_label", 0, 4, "ally", 0, label="ally",
+                                 category="alliance", polarity="questioned")])
+    assert [m.key for m in measures(spans)] == [
+        "label_per_1000_words", "label_alliance_per_1000_words", "label_affirmed_per_1000_words",
+        "label_negated_per_1000_words", "label_questioned_per_1000_words", "label_own_per_1000_words",
+        "label_sources_per_1000_words"]
+    assert measures(spans.iloc[0:0]) == []

@@ -4,8 +4,8 @@ import math
 
 import pytest
 
+from framing.attribution import prepare_doc
 from framing.corpus.segmentation import count_words, split_sentences
-from framing.document import Doc
 from framing.evaluation.readability import ordered_share, read_onestopenglish
 from framing.features.readability import MEASURES, mtld, readability, readability_table
 
@@ -41,7 +41,7 @@ def test_mtld_all_distinct_short_is_nan():
 
 
 def test_table_per_article_on_seeds(seed_corpus):
-    df = readability_table([Doc.build(a) for a in seed_corpus.articles[:2]] + seed_corpus.articles[2:])
+    df = readability_table([prepare_doc(a) for a in seed_corpus.articles[:2]] + seed_corpus.articles[2:])
     assert list(df.columns) == ["article_id", "outlet_id", *MEASURES]
     assert len(df) == len(seed_corpus)
     assert (df["fk_grade"].between(5, 25)).all()
@@ -73,3 +73,13 @@ def test_fk_orders_onestopenglish_levels(gold_dir):
     df = pd.concat([man[["text_id", "level_rank"]].reset_index(drop=True), vals], axis=1)
     share, n = ordered_share(df, "fk_grade")
     assert n == 40 and share >= 0.9
+
+
+def test_readability_measures_come_from_the_per_article_table():
+    import pandas as pd
+
+    from framing.features.readability import READABILITY_COLUMNS, measures
+
+    assert [m.column for m in measures()] == list(READABILITY_COLUMNS)
+    assert measures(pd.DataFrame({"feature": []})) == []
+    assert [m.key for m in measures(None, pd.DataFrame({"mtld": [1.0]}))] == ["readability_mtld"]

@@ -6,6 +6,7 @@ import math
 import numpy as np
 import pytest
 
+from framing.attribution import prepare_doc
 from framing.document import Doc
 from framing.evaluation.sentiment import nyt_split, pearson, read_newsmtsc, read_vader_domain
 from framing.features import sentiment as S
@@ -13,7 +14,7 @@ from framing.model import Article
 
 
 def _doc(text: str) -> Doc:
-    return Doc.build(Article(id="t", outlet_id="o", outlet_name="O", raw_text=text, text=text))
+    return prepare_doc(Article(id="t", outlet_id="o", outlet_name="O", raw_text=text, text=text))
 
 
 def test_scorers_registry_and_default():
@@ -114,7 +115,7 @@ def test_actor_exclusion_row_blocks_event_name():
 
 def test_sentence_spans_cover_every_sentence_with_scorer_name(seed_corpus):
     art = seed_corpus.articles[0]
-    doc = Doc.build(art)
+    doc = prepare_doc(art)
     spans = S.extract(doc)
     sent = [s for s in spans if s.feature == "sentiment"]
     assert len(sent) == len(doc.sentences)
@@ -168,3 +169,22 @@ def test_training_script_reproduces_shipped_model(gold_dir, tmp_path):
 
 def test_nan_score_gives_empty_label():
     assert S.label_for(math.nan) == ""
+
+
+def test_measures_of_everything_give_every_tone_actor_of_the_story():
+    from framing.story import load_story, packaged_stories
+
+    keys = [m.key for m in S.measures()]
+    assert keys[:3] == ["sentence_sentiment_mean", "sentences_negative_pct", "sentences_positive_pct"]
+    assert {"actor_china_tone_mean", "actor_us_west_tone_mean"} <= set(keys)
+    india_us = [m.key for m in S.measures(story=load_story(packaged_stories()["india_us"]))]
+    assert "actor_india_tone_mean" in india_us and "actor_india_tone_mean" not in keys
+
+
+def test_measures_of_a_span_table_keep_the_most_mentioned_actors():
+    from framing.model import Span, spans_to_frame
+
+    rows = [Span("a", "o", "actor", i, i + 1, "x", 0, label=f"a{i % 10}", score=0.1) for i in range(30)]
+    rows += [Span("a", "o", "actor", 40, 41, "x", 0, label="a9", score=0.1)]
+    keys = [m.key for m in S.measures(spans_to_frame(rows), max_actors=3)]
+    assert keys == ["actor_a9_tone_mean", "actor_a0_tone_mean", "actor_a1_tone_mean"]

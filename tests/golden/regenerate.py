@@ -38,8 +38,8 @@ def golden_view(spans: pd.DataFrame) -> pd.DataFrame:
 
 def current_spans() -> pd.DataFrame:
     """The golden view of today's extraction of the seeds."""
+    from framing import analyze
     from framing.corpus.loading import load_corpus
-    from framing.pipeline import analyze
 
     spans = analyze(load_corpus(SEEDS), families=["quote", "relationship_label", "hedging"], engine="serial").spans
     return golden_view(spans)

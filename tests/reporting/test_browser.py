@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from framing.corpus.loading import load_corpus
-from framing.pipeline import analyze
+from framing.engines.memory import analyze
 from framing.reporting import build_report
 
 pytestmark = pytest.mark.browser

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from framing.corpus.loading import load_corpus
+from framing.engines.memory import analyze
 from framing.evaluation import ValidationRow
 from framing.evaluation.run import write_json
-from framing.pipeline import analyze
 from framing.reporting import build_report
 
 SECTIONS = ("overview", "comparison", "charts", "evidence", "kwic", "methodology", "validity", "provenance")
@@ -127,8 +127,8 @@ def test_pdf_unavailable_still_writes_html(seed_analysis, tmp_path: Path, monkey
 def test_pdf_renders_and_contains_outlets_and_table_values(seed_analysis, tmp_path: Path):
     if not (shutil.which("pdftoppm") and shutil.which("pdftotext")):
         pytest.skip("poppler-utils (pdftoppm, pdftotext) not installed: apt-get install poppler-utils")
-    from framing.comparison.rates import compare_outlets
-    from framing.reporting.context import fmt_value
+    from framing.comparison import compare
+    from framing.reporting.formatting import fmt_value
 
     written = build_report(seed_analysis, out_dir=tmp_path, formats=("pdf",), reps=200)
     assert [p.name for p in written] == ["report.pdf"]
@@ -138,7 +138,7 @@ def test_pdf_renders_and_contains_outlets_and_table_values(seed_analysis, tmp_pa
     text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     for name in set(seed_analysis.articles["outlet_name"]):
         assert " ".join(name.split()[:1]) in text
-    table = compare_outlets(seed_analysis.spans, seed_analysis.articles, reps=200)
+    table = compare(seed_analysis, reps=200).table
     main = table[table["kind"].isin(["rate", "share_words"])]
     missing = [fmt_value(v, k) for v, k in zip(main["value"], main["kind"], strict=True)
                if fmt_value(v, k) not in text]

@@ -14,10 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from framing.engines.memory import analyze
 from framing.model import Corpus
-from framing.pipeline import analyze
 from framing.reporting import build_report
-from framing.reporting.context import AUDIT_MAX_LINES, KWIC_MAX_ROWS, WIDE_OUTLETS, _spread, sample_articles
+from framing.reporting.sections.evidence import sample_articles
+from framing.reporting.sections.kwic import KWIC_MAX_ROWS, _spread
+from framing.reporting.sections.overview import AUDIT_MAX_LINES
+from framing.reporting.sections.table import WIDE_OUTLETS
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Articles analysed by the large test (about a minute on 2 cores; 6,000 is measured by hand, see benchmarks/).

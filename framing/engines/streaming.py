@@ -21,10 +21,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
 from framing.corpus.loading import iter_corpus
-from framing.features import FAMILIES
-from framing.model import Article, LoadProblem, Span, spans_to_frame
-from framing.pipeline import run_chunks
+from framing.engines.run import resolve_families, run_chunks
+from framing.model import Article, LoadProblem, spans_to_frame
+from framing.story import Story, default_story
 
 
 @dataclass
@@ -47,12 +51,8 @@ class _SpanWriter:
         self._writer: Any = None
         self._wrote_header = False
 
-    def write(self, spans: list[Span]) -> None:
-        df = spans_to_frame(spans)
+    def write(self, df: pd.DataFrame) -> None:
         if self.parquet:
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-
             table = pa.Table.from_pandas(df, preserve_index=False)
             if self._writer is None:
                 self._writer = pq.ParquetWriter(str(self.tmp), table.schema)
@@ -65,11 +65,11 @@ class _SpanWriter:
     def commit(self) -> None:
         if self.parquet:
             if self._writer is None:
-                self.write([])
+                self.write(spans_to_frame([]))
             assert self._writer is not None
             self._writer.close()
         elif not self._wrote_header:
-            self.write([])
+            self.write(spans_to_frame([]))
         os.replace(self.tmp, self.path)
 
     def abort(self) -> None:
@@ -83,6 +83,7 @@ def analyze_to_file(
     out: str | Path,
     *,
     families: Sequence[str] | None = None,
+    story: Story | None = None,
     batch_size: int = 500,
     engine: str = "auto",
     n_jobs: int = -1,
@@ -91,27 +92,24 @@ def analyze_to_file(
 ) -> StreamSummary:
     """Analyse a corpus batch by batch, appending spans to ``out`` (``.csv`` or ``.parquet``).
 
-    Duplicate ids keep the first article. Output equals ``analyze(load_corpus(path)).spans``.
+    Duplicate ids keep the first article. Output equals ``analyze(load_corpus(path), story=story).spans``;
+    the options are those of :func:`framing.engines.memory.analyze`.
     """
-    fams = list(families) if families is not None else list(FAMILIES)
-    if "sentence" not in fams:
-        fams.insert(0, "sentence")
+    fams = resolve_families(families)
+    story = story if story is not None else default_story()
     summary = StreamSummary()
     writer = _SpanWriter(Path(out))
     seen: dict[str, str] = {}
     batch: list[Article] = []
 
     def flush() -> None:
-        for chunk in run_chunks(batch, fams, engine=engine, n_jobs=n_jobs, chunk_size=chunk_size, scheduler=scheduler):
-            spans: list[Span] = []
-            for _, chunk_spans, row in chunk:
-                if isinstance(row, LoadProblem):
-                    summary.problems.append(row)
-                else:
-                    summary.n_articles += 1
-                    spans.extend(chunk_spans or [])
-            summary.n_spans += len(spans)
-            writer.write(spans)
+        for result in run_chunks(
+            batch, fams, story=story, engine=engine, n_jobs=n_jobs, chunk_size=chunk_size, scheduler=scheduler
+        ):
+            summary.problems.extend(result.problems)
+            summary.n_articles += len(result.articles)
+            summary.n_spans += len(result.spans)
+            writer.write(result.spans)
         batch.clear()
 
     try:

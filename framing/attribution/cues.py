@@ -1,0 +1,94 @@
+"""Step 2: cue verbs, the reporting verbs and phrases that introduce what a source says.
+
+The one reporting-verb list is ``framing/lexicons/reporting_verbs.tsv``: each
+form with its lemma, tense (base/s/past/ing/phrase), kind (speech, writing,
+belief, report, source, document) and whether it can introduce a paraphrase.
+Attribution takes the forms marked ``attribution = y`` (the others serve the
+hedge and label rules).
+
+Example:
+    >>> [(c.text, c.value.lemma, c.value.tense) for c in cue_matcher().finditer("X said, according to Y.")]
+    [('said', 'say', 'past'), ('according to', 'according to', 'phrase')]
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from framing.lexicons import load_lexicon
+from framing.matching import Match, PhraseMatcher
+
+
+@dataclass(frozen=True)
+class Cue:
+    """What a reporting verb or phrase is.
+
+    Attributes:
+        lemma: Base form (``say``, ``according to``).
+        tense: ``base``, ``s``, ``past``, ``ing`` or ``phrase``.
+        kind: ``speech``, ``writing``, ``belief``, ``report``, ``source`` or ``document``.
+        paraphrase: Whether it can introduce reported content without quotation marks.
+    """
+
+    lemma: str
+    tense: str
+    kind: str
+    paraphrase: bool
+
+
+#: A cue found in a text.
+CueMatch = Match[Cue]
+
+
+@lru_cache(maxsize=1)
+def cue_matcher() -> PhraseMatcher[Cue]:
+    """Matcher of the reporting-verb forms that attribution takes as cues.
+
+    Example:
+        >>> [c.value.kind for c in cue_matcher().finditer("as he wrote, as he saw")]
+        ['writing']
+    """
+    lex = load_lexicon("reporting_verbs")
+    terms = {
+        r["term"]: Cue(r["lemma"], r["tense"], r["kind"], r["paraphrase"] == "y")
+        for r in lex.rows
+        if r.get("attribution", "y") == "y"
+    }
+    return PhraseMatcher(terms)
+
+
+@dataclass
+class CueIndex:
+    """The cues of one text, in order, for lookups by range.
+
+    Example:
+        >>> ix = CueIndex.of("He said it. She told me.")
+        >>> [c.text for c in ix.between(10, 24)]
+        ['told']
+    """
+
+    cues: list[CueMatch]
+    starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.starts = [c.start for c in self.cues]
+
+    @classmethod
+    def of(cls, text: str) -> CueIndex:
+        """Find every cue of a text."""
+        return cls(list(cue_matcher().finditer(text)))
+
+    def between(self, lo: int, hi: int) -> list[CueMatch]:
+        """Cues lying wholly inside ``[lo, hi)``."""
+        i = bisect.bisect_left(self.starts, lo)
+        out = []
+        while i < len(self.cues) and self.cues[i].start < hi:
+            if self.cues[i].end <= hi:
+                out.append(self.cues[i])
+            i += 1
+        return out
+
+
+__all__ = ["Cue", "CueIndex", "CueMatch", "cue_matcher"]

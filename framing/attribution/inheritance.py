@@ -1,0 +1,126 @@
+"""Step 6: a quote with no speaker of its own continues someone else's.
+
+In order of preference it takes the speaker of the paraphrase it sits in; of
+the quote before it when its own cue has no subject (", adding that “"); of
+the quote before it in its paragraph; of a later quote in the same sentence
+that has its own speaker; or, when it opens its paragraph, of the last
+attribution in the paragraph before.
+
+Example:
+    >>> from framing.attribution.direct import attribute_direct
+    >>> from framing.attribution.marks import quotations
+    >>> from framing.attribution.paraphrase import find_paraphrases
+    >>> from framing.attribution.resolution import resolve_speakers
+    >>> t = "“A,” Lee said. “B.”"
+    >>> ctx = Context.of(t, [(0, 14), (15, len(t))])
+    >>> top = quotations(t)
+    >>> attrs = attribute_direct(ctx, top)
+    >>> paras = find_paraphrases(ctx, top, attrs)
+    >>> res = resolve_speakers(ctx, top, attrs, paras)
+    >>> [r.speaker for r in res.quotes], [r.speaker for r in inherit_speakers(ctx, top, attrs, paras, res)]
+    (['Lee', ''], ['Lee', 'Lee'])
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from framing.attribution.context import Context
+from framing.attribution.direct import Attribution
+from framing.attribution.marks import RawQuote
+from framing.attribution.paraphrase import Paraphrase
+from framing.attribution.resolution import Resolution, Resolved
+
+
+def _from_paraphrase(q: RawQuote, paraphrases: list[Paraphrase], resolved: list[Resolved]) -> Resolved | None:
+    """The speaker of the last paraphrase containing the quote."""
+    inherited = None
+    for p, res in zip(paraphrases, resolved, strict=True):
+        if p.end > p.start and p.start <= q.start and q.end <= p.end and res.speaker:
+            inherited = res
+    return inherited
+
+
+def _from_earlier_quote(top: list[RawQuote], quotes: list[Resolved], i: int, para_start: int) -> Resolved | None:
+    """The speaker of the nearest earlier quote in the same paragraph."""
+    for k in range(i - 1, -1, -1):
+        if top[k].start < para_start:
+            break
+        if quotes[k].speaker:
+            return quotes[k]
+    return None
+
+
+def _from_later_quote(
+    ctx: Context, top: list[RawQuote], attributions: list[Attribution], quotes: list[Resolved], i: int, para_end: int
+) -> Resolved | None:
+    """The speaker of a later quote in the same sentence with a speaker mention of its own."""
+    s_lo = ctx.sentence_start(top[i].start)
+    for k in range(i + 1, len(top)):
+        if top[k].start >= para_end or ctx.sentence_start(top[k].start) != s_lo:
+            break
+        if quotes[k].speaker and attributions[k][0] is not None:
+            return quotes[k]
+    return None
+
+
+def _from_previous_paragraph(ctx: Context, para_speaker: dict[int, Resolved], para_start: int) -> Resolved | None:
+    """The last speaker of the paragraph right before."""
+    prev = [p for p in para_speaker if p < para_start]
+    if not prev:
+        return None
+    pp = max(prev)
+    k = bisect.bisect_left(ctx.para_starts, para_start)
+    if k > 0 and ctx.para_starts[k - 1] == pp:
+        return para_speaker[pp]
+    return None
+
+
+def inherit_speakers(
+    ctx: Context,
+    top: list[RawQuote],
+    attributions: list[Attribution],
+    paraphrases: list[Paraphrase],
+    resolution: Resolution,
+) -> list[Resolved]:
+    """Speakers of the top-level quotes, with quotes lacking their own taking an inherited one.
+
+    Args:
+        ctx: The document context.
+        top: Top-level quotes.
+        attributions: Their speaker mentions and cues.
+        paraphrases: Paraphrases and speaker mentions.
+        resolution: Resolved speakers of quotes and paraphrases.
+
+    Example:
+        >>> from framing.attribution.direct import attribute_direct
+        >>> from framing.attribution.marks import quotations
+        >>> from framing.attribution.resolution import resolve_speakers
+        >>> t = "“Ties are strong,” Lavrov said.\\n“They will stay strong.”"
+        >>> ctx, top = Context.of(t, [(0, 31), (32, len(t))]), quotations(t)
+        >>> attrs = attribute_direct(ctx, top)
+        >>> [r.speaker for r in inherit_speakers(ctx, top, attrs, [], resolve_speakers(ctx, top, attrs, []))]
+        ['Lavrov', 'Lavrov']
+    """
+    quotes = list(resolution.quotes)
+    para_speaker = dict(resolution.para_speaker)
+    for i, q in enumerate(top):
+        if quotes[i].speaker:
+            continue
+        ps, pe = ctx.para_of(q.start)
+        inherited = _from_paraphrase(q, paraphrases, resolution.paraphrases)
+        if inherited is None and attributions[i][1] is not None and i > 0:
+            inherited = quotes[i - 1] if quotes[i - 1].speaker else None  # ", adding that “"
+        if inherited is None:
+            inherited = _from_earlier_quote(top, quotes, i, ps)
+        if inherited is None:
+            inherited = _from_later_quote(ctx, top, attributions, quotes, i, pe)
+        if inherited is None and not ctx.text[ps : q.start].strip() and q.end - q.start > 0:
+            inherited = _from_previous_paragraph(ctx, para_speaker, ps)
+        if inherited is not None:
+            quotes[i] = inherited
+            para_speaker[ps] = inherited
+    return quotes
+
+
+__all__ = ["inherit_speakers"]

@@ -1,0 +1,120 @@
+"""The speaker of a cue: the phrase before it, after it, or the subject of its clause.
+
+Example:
+    >>> t = "Chen Jun, an associate professor at Fudan University, said"
+    >>> ctx = Context.of(t, [(0, len(t))])
+    >>> (cue,) = ctx.cues.between(0, len(t))
+    >>> sp = subject_before(ctx, 0, cue)
+    >>> (sp.text, sp.affiliation)
+    ('Chen Jun', 'an associate professor at Fudan University')
+"""
+
+from __future__ import annotations
+
+import re
+
+from framing.attribution.context import Context
+from framing.attribution.cues import CueMatch
+from framing.attribution.phrases import appositive_after, np_backward, np_forward
+from framing.attribution.speakers import Speaker
+from framing.attribution.words import base, word_kind
+
+
+def _appositive_ok(ctx: Context, sp: Speaker, name_span: tuple[int, int], cand: str) -> bool:
+    """Whether ``cand`` (between commas after a name) is the speaker's appositive, not a new clause."""
+    if sp.affiliation == ctx.text[name_span[0] : name_span[1]]:
+        return True  # "one Chinese writer, Xi Laiwang, described"
+    first = cand.split()[0]
+    det_start = first.lower() in ("a", "an", "the") or cand.isdigit()
+    return det_start or (
+        sp.kind == "person"
+        and (word_kind(first) == "title" or first[:1].islower() or base(first).lower() in ctx.place_words)
+    )
+
+
+def subject_before(ctx: Context, lo: int, cue: CueMatch) -> Speaker | None:
+    """Speaker phrase in ``text[lo:cue]`` before a cue, with an appositive between commas if there is one.
+
+    Example:
+        >>> t = "Ties grew, the analysts said"
+        >>> ctx = Context.of(t, [(0, len(t))])
+        >>> sp = subject_before(ctx, 11, ctx.cues.between(0, len(t))[0])
+        >>> (sp.text, sp.kind)
+        ('analysts', 'group')
+    """
+    text = ctx.text
+    hi = cue.start
+    seg = text[lo:hi]
+    stripped = seg.rstrip()
+    if stripped.endswith(","):
+        if cue.value.tense == "ing":
+            return clause_subject(ctx, ctx.sentence_start(lo), cue)
+        # NAME, APPOSITIVE, said
+        inner_end = lo + len(stripped) - 1
+        body = text[lo:inner_end]
+        commas = [m.start() for m in re.finditer(",", body)]
+        for c in reversed(commas[-2:]):
+            name_span = np_backward(text, lo, lo + c)
+            cand = text[lo + c + 1 : inner_end].strip()
+            if not name_span or not cand or len(cand) > 220 or ctx.cues.between(lo + c, inner_end):
+                continue
+            sp = ctx.speaker_at(*name_span, appos=cand)
+            if sp is None or sp.kind not in ("person", "organisation"):
+                continue
+            if _appositive_ok(ctx, sp, name_span, cand):
+                return sp
+        return None
+    span = np_backward(text, lo, hi)
+    if not span:
+        return None
+    return ctx.speaker_at(*span)
+
+
+def subject_after(ctx: Context, cue: CueMatch, hi: int) -> Speaker | None:
+    """Speaker phrase after a cue ("said X, a ...", "according to X"), up to ``hi``.
+
+    Example:
+        >>> t = "according to a report by the Brookings Institution"
+        >>> ctx = Context.of(t, [(0, len(t))])
+        >>> subject_after(ctx, ctx.cues.between(0, len(t))[0], len(t)).text
+        'Brookings Institution'
+    """
+    text = ctx.text
+    lo = cue.end
+    if cue.value.lemma == "tell":
+        return None
+    span = np_forward(text, lo, hi)
+    if not span:
+        return None
+    by = re.match(r"\s+(?:by|from)\b", text[span[1] : hi])
+    if by and word_kind(text[span[0] : span[1]].split()[-1]) == "org":
+        span = np_forward(text, span[1] + by.end(), hi)
+        if not span:
+            return None
+    appos = appositive_after(text, span[1], hi)
+    return ctx.speaker_at(*span, appos=appos)
+
+
+def clause_subject(ctx: Context, lo: int, cue: CueMatch) -> Speaker | None:
+    """Subject of the clause before a participle (", saying ...", ", adding that ...").
+
+    Example:
+        >>> t = "Lavrov met Wang, saying"
+        >>> ctx = Context.of(t, [(0, len(t))])
+        >>> clause_subject(ctx, 0, ctx.cues.between(0, len(t))[0]).text
+        'Lavrov'
+    """
+    text = ctx.text
+    before = text[lo : cue.start].rstrip()
+    if not before.endswith(","):
+        return None
+    body_end = lo + len(before) - 1
+    commas = [m.end() for m in re.finditer(r",\s*", text[lo:body_end])]
+    cstart = lo + commas[-1] if commas else lo
+    span = np_forward(text, cstart, body_end)
+    if not span:
+        return None
+    return ctx.speaker_at(*span)
+
+
+__all__ = ["clause_subject", "subject_after", "subject_before"]

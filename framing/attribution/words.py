@@ -1,0 +1,85 @@
+"""Closed word classes that speaker phrases are built from, and the speaker-noun lexicon.
+
+Example:
+    >>> "the" in DETERMINERS, PRONOUN_KINDS["they"], word_kind("Minister")
+    (True, 'group', 'title')
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from framing.lexicons import load_lexicon
+
+#: Words that can never be part of a speaker phrase, even capitalised at a sentence start.
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    "in but and as when while if after before since although though however meanwhile rather indeed so yet "
+    "also then for on at by with from of to because that this these those there here what which who "
+    "whom whose where why how not no nor or than even just only still now today yesterday last next "
+    "during under over into onto about against between among through without within across".split()
+)
+#: Words that open a noun phrase.
+DETERMINERS: frozenset[str] = frozenset(
+    "a an the one some many several two three four other another his her their its our my your this that "
+    "these those most few".split()
+)
+#: Auxiliaries and adverbs that may stand between a speaker and the cue ("X has also said").
+AUXILIARIES: frozenset[str] = frozenset(
+    "has have had also then later once recently previously already earlier reportedly would will is was "
+    "were are did does do further again repeatedly publicly privately simply even often always never "
+    "had's been being has since first long".split()
+)
+#: Lower-case words inside a name ("Council on Foreign Relations", "bin Salman").
+NAME_CONNECTORS: frozenset[str] = frozenset("of for and & the on de van von bin al la le du da".split())
+#: Pronouns that can be speakers, and the kind of speaker each stands for.
+PRONOUN_KINDS: dict[str, str] = {
+    "he": "person", "she": "person", "i": "person", "we": "group", "they": "group", "it": "organisation",
+}
+
+
+@lru_cache(maxsize=1)
+def speaker_words() -> dict[str, str]:
+    """Speaker nouns (``framing/lexicons/speaker_nouns.tsv``), lower-case, with their kind.
+
+    Example:
+        >>> speaker_words()["analysts"]
+        'group'
+    """
+    return {r["term"].lower(): r["kind"] for r in load_lexicon("speaker_nouns").rows}
+
+
+def word_kind(word: str) -> str:
+    """Kind of a speaker noun (``title``, ``group``, ``org``, ...), else "".
+
+    Example:
+        >>> word_kind("Sen."), word_kind("said")
+        ('title', '')
+    """
+    return speaker_words().get(word.lower().rstrip("."), "")
+
+
+def base(word: str) -> str:
+    """A word without its possessive ``'s``.
+
+    Example:
+        >>> base("Russia’s")
+        'Russia'
+    """
+    w = word.replace("’", "'")
+    return w[:-2] if w.lower().endswith("'s") else w
+
+
+def is_cap(word: str) -> bool:
+    """Whether a word starts with a capital letter.
+
+    Example:
+        >>> is_cap("Lee"), is_cap("lee")
+        (True, False)
+    """
+    return word[:1].isupper()
+
+
+__all__ = [
+    "AUXILIARIES", "DETERMINERS", "FUNCTION_WORDS", "NAME_CONNECTORS", "PRONOUN_KINDS",
+    "base", "is_cap", "speaker_words", "word_kind",
+]

@@ -1,0 +1,240 @@
+"""What every exercise shares: levels, settings, passages drawn from the span table, and the worksheet's data.
+
+Passages are runs of consecutive sentences (``sentence`` spans) and are
+drawn with ``numpy.random.default_rng`` seeded by ``(seed, exercise
+number)``, so the same seed gives the same worksheet.
+
+Example:
+    >>> from framing.corpus.loading import load_corpus
+    >>> from framing.engines.memory import analyze
+    >>> a = analyze(load_corpus())
+    >>> ps = candidate_passages(a, 2)
+    >>> all(len(p.sentences) == 2 for p in ps)
+    True
+    >>> bool((spans_in(a, ps[0], ["sentence"])["start"] >= ps[0].start).all())
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from framing.engines.memory import Analysis
+
+#: Worksheet levels.
+LEVELS: tuple[str, ...] = ("intro", "advanced")
+
+#: A sentence shorter than this (in words) is page furniture ("Photo: Tass"), never part of a passage.
+MIN_SENTENCE_WORDS = 6
+
+#: Longest passage shown, in characters (a passage must fit on a printed page with room to write).
+MAX_PASSAGE_CHARS = 1100
+
+
+#: Plain words for the voice column.
+VOICE_WORDS: dict[str, str] = {
+    "authorial": "the outlet's own voice",
+    "direct_quote": "a direct quote",
+    "attributed_paraphrase": "a paraphrase of a source",
+    "": "the outlet's own voice",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How much each exercise asks of students at one level."""
+
+    hedge_passages: int
+    hedge_sentences: int
+    hedge_min: int
+    hedge_max: int
+    hedge_features: tuple[str, ...]
+    quote_outlets: int
+    quote_sentences: int
+    quote_features: tuple[str, ...]
+    label_items: int
+    blind_outlets: int
+    blind_sentences: int
+    readability_passages: int
+    readability_gap: float
+    discussion: int
+    key_terms: int
+
+
+SETTINGS: dict[str, Settings] = {
+    "intro": Settings(
+        hedge_passages=1, hedge_sentences=3, hedge_min=2, hedge_max=5, hedge_features=("hedge",),
+        quote_outlets=2, quote_sentences=4, quote_features=("quote",), label_items=4,
+        blind_outlets=3, blind_sentences=3, readability_passages=2, readability_gap=3.0, discussion=3, key_terms=6,
+    ),
+    "advanced": Settings(
+        hedge_passages=2, hedge_sentences=4, hedge_min=3, hedge_max=8, hedge_features=("hedge", "booster"),
+        quote_outlets=4, quote_sentences=5, quote_features=("quote", "paraphrase"), label_items=8,
+        blind_outlets=5, blind_sentences=4, readability_passages=3, readability_gap=2.0, discussion=5, key_terms=10,
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A run of sentences of one article: ``text`` is ``Article.text[start:end]`` (or its anonymised form)."""
+
+    article_id: str
+    outlet_id: str
+    outlet_name: str
+    start: int
+    end: int
+    text: str
+    sentences: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One span of the span table shown in a key, with offsets relative to its passage."""
+
+    feature: str
+    start: int
+    end: int
+    rel_start: int
+    rel_end: int
+    text: str
+    label: str = ""
+    category: str = ""
+    polarity: str = ""
+    voice: str = ""
+    speaker: str = ""
+    why: str = ""
+
+
+@dataclass
+class Item:
+    """A passage with the cues the key shows for it (and extra facts for the key)."""
+
+    passage: Passage
+    cues: list[Cue] = field(default_factory=list)
+    letter: str = ""
+    facts: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class Exercise:
+    """One exercise: items for students, answers for the key, or the reason it was left out."""
+
+    kind: str
+    title: str
+    instructions: str
+    items: list[Item] = field(default_factory=list)
+    overview: list[dict[str, object]] = field(default_factory=list)
+    choices: list[str] = field(default_factory=list)
+    questions: list[dict[str, object]] = field(default_factory=list)
+    omitted: str = ""
+    note: str = ""
+
+
+@dataclass
+class Worksheet:
+    """All exercises of one worksheet (``story``: the story's name)."""
+
+    level: str
+    seed: int
+    title: str
+    outlets: list[tuple[str, str]]
+    n_articles: int
+    exercises: list[Exercise]
+    story: str = ""
+
+    @property
+    def included(self) -> list[Exercise]:
+        """Exercises with enough material (the ones students get)."""
+        return [e for e in self.exercises if not e.omitted]
+
+
+def seeded(seed: int, exercise: int) -> np.random.Generator:
+    """The random generator of one exercise: seeded by the worksheet's seed and the exercise number."""
+    return np.random.default_rng([int(seed) & 0xFFFFFFFF, exercise])
+
+
+def _sentences(analysis: Analysis, article_id: str) -> list[tuple[int, int, float]]:
+    """``(start, end, words)`` of each sentence of an article, in order."""
+    s = analysis.spans
+    rows = s[(s["feature"] == "sentence") & (s["article_id"] == article_id)].sort_values("start", kind="mergesort")
+    return [(int(a), int(b), float(w)) for a, b, w in zip(rows["start"], rows["end"], rows["score"], strict=True)]
+
+
+def candidate_passages(analysis: Analysis, n_sentences: int) -> list[Passage]:
+    """Every run of ``n_sentences`` consecutive content sentences, article by article, in order.
+
+    A content sentence has at least :data:`MIN_SENTENCE_WORDS` words; runs
+    longer than :data:`MAX_PASSAGE_CHARS` characters, and runs that start or
+    end inside a direct quote (a quote the sentence splitter cut), are dropped
+    (see the module example).
+    """
+    out: list[Passage] = []
+    s = analysis.spans
+    quotes = s[s["feature"] == "quote"]
+    for article in analysis.corpus.articles:
+        sents = _sentences(analysis, article.id)
+        mine = quotes[quotes["article_id"] == article.id]
+        cut = list(zip(mine["start"].astype(int), mine["end"].astype(int), strict=True))
+        for i in range(len(sents) - n_sentences + 1):
+            run = sents[i : i + n_sentences]
+            if any(w < MIN_SENTENCE_WORDS for _, _, w in run):
+                continue
+            start, end = run[0][0], run[-1][1]
+            if end - start > MAX_PASSAGE_CHARS or any(a < start < b or a < end < b for a, b in cut):
+                continue
+            out.append(
+                Passage(article.id, article.outlet_id, article.outlet_name, start, end, article.text[start:end],
+                        tuple((a, b) for a, b, _ in run))
+            )
+    return out
+
+
+def spans_in(analysis: Analysis, passage: Passage, features: Sequence[str]) -> pd.DataFrame:
+    """Spans of these features lying wholly inside the passage, by position (see the module example)."""
+    s = analysis.spans
+    mask = (
+        (s["article_id"] == passage.article_id)
+        & s["feature"].isin(list(features))
+        & (s["start"] >= passage.start)
+        & (s["end"] <= passage.end)
+    )
+    return s[mask].sort_values(["start", "end", "feature"], kind="mergesort")
+
+
+def make_cue(row: pd.Series, passage: Passage, why: str = "") -> Cue:
+    """A span-table row as a :class:`Cue` of a passage (offsets also relative to the passage)."""
+    return Cue(
+        feature=str(row["feature"]), start=int(row["start"]), end=int(row["end"]),
+        rel_start=int(row["start"]) - passage.start, rel_end=int(row["end"]) - passage.start,
+        text=str(row["text"]), label=str(row["label"]), category=str(row["category"]),
+        polarity=str(row["polarity"]), voice=str(row["voice"]), speaker=str(row["speaker"]), why=why,
+    )
+
+
+def pick(rng: np.random.Generator, items: Sequence[Passage], k: int, *,
+         distinct_articles: bool = True) -> list[Passage]:
+    """Up to ``k`` passages drawn without replacement (at most one per article), in drawn order."""
+    order = rng.permutation(len(items)) if items else np.array([], dtype=int)
+    out: list[Passage] = []
+    used: set[str] = set()
+    for i in order:
+        p = items[int(i)]
+        if distinct_articles and p.article_id in used:
+            continue
+        out.append(p)
+        used.add(p.article_id)
+        if len(out) == k:
+            break
+    return out
+
+
+def by_outlet_order(analysis: Analysis, passages: list[Passage]) -> list[Passage]:
+    """Passages in corpus outlet order, then by article and position."""
+    order = {o: i for i, (o, _) in enumerate(analysis.corpus.outlets)}
+    return sorted(passages, key=lambda p: (order.get(p.outlet_id, 0), p.article_id, p.start))
+
