@@ -1,13 +1,22 @@
-"""Benchmarks: `make bench`. Speed and memory of the full analysis against a floor, at several corpus sizes.
+"""Benchmarks (`make bench`): what a user pays for ``framing analyze``, against a floor, at several sizes.
 
-The floor is what any per-sentence sentiment tool must do: split sentences, tokenise, and run VADER on every
-sentence. Reporting full/floor as a ratio keeps the figure meaningful on a noisy, shared machine.
+Each measurement is a whole command in its own process, as a user runs it:
 
-Each size runs in a fresh subprocess so peak RSS is that size's own. Usage:
+* **full**: ``framing analyze CORPUS.jsonl --out spans.parquet`` (import, loading, cleaning, analysis in
+  the default engine with its worker processes, writing);
+* **floor**: ``python benchmarks/floor.py CORPUS.jsonl``, one process: a regex sentence split, regex tokens
+  and VADER on every sentence of the same texts.
 
-    python benchmarks/run.py [--sizes 500,1000,3000,6000] [--engine auto] [--out benchmarks/results]
+CPU time is user + system time of the command and all its workers (``wait4`` on the command, whose reaped
+workers are included), so the ratio does not depend on how many cores there are. Peak RSS is the largest
+sum over the command's process tree, sampled every 0.2 s, and the largest single process (kernel's figure).
+A stage breakdown comes from ``benchmarks/stages.py`` (serial, one process) at one size.
 
-Data: ../shared/gold/article_bias_prediction/sample_6000 (6,000 articles, 20 outlets), read at run time.
+Usage:
+    python benchmarks/run.py [--sizes 500,1000,3000,6000] [--stages-size 1000] [--out benchmarks/results]
+
+Data: ../shared/gold/article_bias_prediction/sample_6000 (6,000 articles, 20 outlets), read at run time;
+the JSONL corpora written from it stay in the (git-ignored) results folder.
 """
 
 from __future__ import annotations
@@ -17,142 +26,158 @@ import gzip
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
 DATA = ROOT.parent / "shared" / "gold" / "article_bias_prediction" / "sample_6000"
+BIN = Path(sys.executable).parent
 
 
-def load_articles(n: int):
-    from framing.corpus.loading import make_article, slugify
-    from framing.model import Article
-
-    out: list[Article] = []
-    for part in sorted(DATA.glob("part-*.jsonl.gz")):
-        with gzip.open(part, "rt", encoding="utf-8") as handle:
-            for line in handle:
-                row = json.loads(line)
-                art = make_article(
-                    id=str(row["ID"]), outlet_id=slugify(row["source"]), outlet_name=row["source"],
-                    raw_text=row["content_original"], source=f"{part.name}:{row['ID']}", title=row.get("title") or "",
-                )
-                if isinstance(art, Article):
-                    out.append(art)
-                if len(out) >= n:
-                    return out
-    return out
-
-
-def floor_task(articles) -> tuple[int, int]:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    from framing.corpus.segmentation import split_sentences, tokenize
-
-    analyzer = SentimentIntensityAnalyzer()
-    n_sent = n_tok = 0
-    for a in articles:
-        for s, e in split_sentences(a.text):
-            n_tok += len(tokenize(a.text, s, e))
-            analyzer.polarity_scores(a.text[s:e])
-            n_sent += 1
-    return n_sent, n_tok
+def write_corpus(n: int, folder: Path) -> Path:
+    """The first ``n`` articles of the sample as a JSONL corpus (id, outlet, title, text)."""
+    path = folder / f"allsides_{n}.jsonl"
+    if path.is_file():
+        return path
+    rows = 0
+    with path.with_suffix(".part").open("w", encoding="utf-8") as out:
+        for part in sorted(DATA.glob("part-*.jsonl.gz")):
+            with gzip.open(part, "rt", encoding="utf-8") as handle:
+                for line in handle:
+                    row = json.loads(line)
+                    out.write(json.dumps({"id": str(row["ID"]), "outlet": row["source"],
+                                          "title": row.get("title") or "", "text": row["content_original"]}) + "\n")
+                    rows += 1
+                    if rows >= n:
+                        break
+            if rows >= n:
+                break
+    path.with_suffix(".part").replace(path)
+    return path
 
 
-def _peak_rss_mb() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(own, kids) / 1024.0
+def _tree_rss_kb(root: int) -> int:
+    """Sum of resident memory of ``root`` and its descendants (from /proc), in KiB."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="utf-8") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+            parents[int(entry)] = int(fields[1])
+            rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE") // 1024
+        except (OSError, IndexError, ValueError):
+            continue
+    tree, frontier = {root}, [root]
+    while frontier:
+        pid = frontier.pop()
+        for child, parent in parents.items():
+            if parent == pid and child not in tree:
+                tree.add(child)
+                frontier.append(child)
+    return sum(rss.get(p, 0) for p in tree)
 
 
-def one_size(n: int, engine: str, mode: str) -> dict[str, float]:
-    """Run one measurement in this process; print JSON."""
-    t0 = time.perf_counter()
-    articles = load_articles(n)
-    t_load = time.perf_counter() - t0
-    result: dict[str, float] = {"n_articles": len(articles), "load_clean_s": t_load}
-    if mode == "floor":
-        from joblib import Parallel, delayed
+def measure(cmd: list[str]) -> dict[str, float]:
+    """Run a command; its CPU seconds (with reaped workers), wall seconds and peak memory."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = [0]
+    done = threading.Event()
 
-        t1 = time.perf_counter()
-        chunks = [articles[i : i + 25] for i in range(0, len(articles), 25)]
-        if engine == "serial":
-            parts = [floor_task(c) for c in chunks]
-        else:
-            parts = Parallel(n_jobs=-1, backend="loky")(delayed(floor_task)(c) for c in chunks)
-        result["analyze_s"] = time.perf_counter() - t1
-        result["n_sentences"] = sum(p[0] for p in parts)
-    else:
-        from framing.comparison.keyness import keyness_table
-        from framing.engines.memory import analyze
-        from framing.model import Corpus
+    def sample() -> None:
+        while not done.wait(0.2):
+            peak[0] = max(peak[0], _tree_rss_kb(proc.pid))
 
-        corpus = Corpus(articles=articles)
-        t1 = time.perf_counter()
-        analysis = analyze(corpus, engine=engine)
-        result["analyze_s"] = time.perf_counter() - t1
-        t2 = time.perf_counter()
-        keyness_table(corpus, min_count=10, top=30)
-        result["compare_s"] = time.perf_counter() - t2
-        result["n_sentences"] = int((analysis.spans["feature"] == "sentence").sum())
-        result["n_spans"] = len(analysis.spans)
-    result["peak_rss_mb"] = _peak_rss_mb()
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = proc.communicate()
+    done.set()
+    sampler.join()
+    wall = time.perf_counter() - start
+    # communicate() reaped the child; RUSAGE_CHILDREN accumulates it and the workers it reaped.
+    return {"wall_s": wall, "rc": proc.returncode, "stdout": out, "stderr": err, "peak_tree_kb": peak[0]}
+
+
+def timed(cmd: list[str]) -> dict[str, float]:
+    """:func:`measure` with CPU time taken as the growth of this process's children usage."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = measure(cmd)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result["cpu_s"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    result["max_process_mb"] = after.ru_maxrss / 1024.0  # largest single process so far (kernel figure)
+    if result["rc"] != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({result['rc']}):\n{result['stderr'][-2000:]}")
     return result
+
+
+def articles_in(spans_path: Path) -> int:
+    import pyarrow.parquet as pq
+
+    return len(set(pq.read_table(spans_path, columns=["article_id"]).column(0).to_pylist()))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="500,1000,3000,6000")
-    parser.add_argument("--engine", default="auto", choices=["auto", "serial", "joblib"])
+    parser.add_argument("--stages-size", type=int, default=1000, help="corpus size of the stage breakdown (0: none)")
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results"))
-    parser.add_argument("--one", help=argparse.SUPPRESS)
-    parser.add_argument("--mode", default="full", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.one:
-        print(json.dumps(one_size(int(args.one), args.engine, args.mode)))
-        return 0
     if not DATA.is_dir():
         print(f"benchmark data not found at {DATA}; nothing to do", file=sys.stderr)
         return 0
+    out_dir = Path(args.out)
+    out_dir.mkdir(parents=True, exist_ok=True)
     rows = []
     for n in [int(x) for x in args.sizes.split(",")]:
-        measured = {}
-        for mode in ("floor", "full"):
-            cmd = [sys.executable, __file__, "--one", str(n), "--engine", args.engine, "--mode", mode]
-            out = subprocess.run(cmd, capture_output=True, text=True, check=True)
-            measured[mode] = json.loads(out.stdout.strip().splitlines()[-1])
-        f, full = measured["floor"], measured["full"]
+        corpus = write_corpus(n, out_dir)
+        floor = timed([sys.executable, str(ROOT / "benchmarks" / "floor.py"), str(corpus)])
+        with tempfile.TemporaryDirectory() as tmp:
+            spans = Path(tmp) / "spans.parquet"
+            full = timed([str(BIN / "framing"), "analyze", str(corpus), "--out", str(spans)])
+            analysed = articles_in(spans)
+        sentences = json.loads(floor["stdout"])["sentences"]
         rows.append({
-            "articles": int(full["n_articles"]),
-            "sentences": int(full["n_sentences"]),
-            "floor_s": round(f["analyze_s"], 2),
-            "full_s": round(full["analyze_s"], 2),
-            "ratio_full_to_floor": round(full["analyze_s"] / f["analyze_s"], 2),
-            "articles_per_s": round(full["n_articles"] / full["analyze_s"], 1),
-            "sentences_per_s": round(full["n_sentences"] / full["analyze_s"], 1),
-            "load_clean_s": round(full["load_clean_s"], 2),
-            "keyness_s": round(full["compare_s"], 2),
-            "peak_rss_mb": round(full["peak_rss_mb"], 0),
+            "articles": n,
+            "analysed": analysed,
+            "floor_cpu_s": round(floor["cpu_s"], 1),
+            "full_cpu_s": round(full["cpu_s"], 1),
+            "ratio_cpu": round(full["cpu_s"] / floor["cpu_s"], 2),
+            "full_wall_s": round(full["wall_s"], 1),
+            "articles_per_cpu_s": round(n / full["cpu_s"], 1),
+            "floor_sentences": sentences,
+            "peak_rss_tree_mb": round(full["peak_tree_kb"] / 1024.0),
         })
         print(json.dumps(rows[-1]), flush=True)
     header = list(rows[0])
     lines = [
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-        f"date: {date.today().isoformat()}; engine: {args.engine}",
+        f"date: {date.today().isoformat()}; command: framing analyze CORPUS.jsonl --out spans.parquet "
+        "(default engine) vs benchmarks/floor.py, CPU seconds of each whole command",
+        "",
         "| " + " | ".join(header) + " |",
         "|" + "---|" * len(header),
     ]
     lines += ["| " + " | ".join(str(r[h]) for h in header) + " |" for r in rows]
+    if args.stages_size:
+        corpus = write_corpus(args.stages_size, out_dir)
+        stages = json.loads(timed([sys.executable, str(ROOT / "benchmarks" / "stages.py"), str(corpus)])["stdout"])
+        total = sum(stages.values())
+        lines += ["", f"CPU by stage, {args.stages_size} articles, one process (serial):", "",
+                  "| stage | cpu_s | share |", "|---|---|---|"]
+        lines += [f"| {k} | {v} | {100 * v / total:.0f} % |" for k, v in stages.items()]
     table = "\n".join(lines)
     print(table)
-    Path(args.out).mkdir(parents=True, exist_ok=True)
-    (Path(args.out) / "bench.md").write_text(table + "\n", encoding="utf-8")
+    (out_dir / "bench.md").write_text(table + "\n", encoding="utf-8")
     return 0
 
 
