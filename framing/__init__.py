@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # what the names below are, for type checkers (``x as x``: a 
     from framing.engines.memory import analyze as analyze
     from framing.engines.streaming import analyze_to_file as analyze_to_file
     from framing.engines.task import analyze_article as analyze_article
+    from framing.features.tone import tone_toward as tone_toward
     from framing.kwic import kwic as kwic
     from framing.model import SPAN_COLUMNS as SPAN_COLUMNS
     from framing.model import Article as Article
@@ -45,6 +46,7 @@ from framing.version import __version__
 #: Public name -> (module, name in that module).
 _EXPORTS: dict[str, tuple[str, str]] = {
     "SPAN_COLUMNS": ("framing.model", "SPAN_COLUMNS"),
+    "tone_toward": ("framing.features.tone", "tone_toward"),
     "Analysis": ("framing.engines.memory", "Analysis"),
     "Article": ("framing.model", "Article"),
     "Corpus": ("framing.model", "Corpus"),

@@ -41,10 +41,10 @@ def _err(message: str) -> None:
     print(f"framing: {message}", file=sys.stderr)
 
 
-def _load(path: str | None, *, quiet: bool = False) -> Corpus:
+def _load(path: str | None, *, quiet: bool = False, clean: str = "auto") -> Corpus:
     from framing.corpus.loading import load_corpus
 
-    corpus = load_corpus(path)
+    corpus = load_corpus(path, clean=clean)
     if not quiet:
         _print_problems(corpus.problems)
     if not corpus.articles:
@@ -74,7 +74,7 @@ def _analyze(args: argparse.Namespace) -> Analysis:
     from framing.engines.memory import analyze
 
     story = _story(args.story)
-    corpus = _load(args.corpus)
+    corpus = _load(args.corpus, clean=args.clean)
     analysis = analyze(
         corpus,
         story=story,
@@ -123,7 +123,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         raise FramingError(f"{args.out}: --out must end in .csv or .parquet")
     story = _story(args.story)
     summary = analyze_to_file(
-        args.corpus, out, story=story, engine=args.engine, n_jobs=args.jobs, scheduler=args.scheduler
+        args.corpus, out, story=story, engine=args.engine, n_jobs=args.jobs, scheduler=args.scheduler,
+        clean=args.clean,
     )
     _print_problems(summary.problems)
     if summary.n_articles == 0:
@@ -203,7 +204,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
     from framing.atomic import write_text
     from framing.tables import write_table
 
-    corpus = _load(args.corpus)
+    corpus = _load(args.corpus, clean=args.clean)
     out = Path(args.out)
     rows: list[dict[str, object]] = []
     for article in corpus.articles:
@@ -211,26 +212,25 @@ def cmd_clean(args: argparse.Namespace) -> int:
         write_text(out / f"{name}.txt", article.text)
         rows.extend({"article_id": article.id, "line": r.line, "text": r.text, "rule": r.rule} for r in article.removed)
     write_table(pd.DataFrame(rows, columns=["article_id", "line", "text", "rule"]), out / "removed.csv")
-    print(f"{len(corpus.articles)} cleaned articles and removed.csv ({len(rows)} lines) -> {out}")
+    kept = [{"article_id": a.id, "line": x.line, "text": x.text, "flag": x.flag, "rule": x.rule}
+            for a in corpus.articles for x in a.flagged]
+    write_table(pd.DataFrame(kept, columns=["article_id", "line", "text", "flag", "rule"]), out / "flagged.csv")
+    print(f"{len(corpus.articles)} cleaned articles, removed.csv ({len(rows)} lines) and flagged.csv "
+          f"({len(kept)} kept lines: standfirst, sole content) -> {out}")
     return EXIT_OK
 
 
 def cmd_kwic(args: argparse.Namespace) -> int:
     """Print every occurrence of a term with context, voice and speaker."""
-    from framing.kwic import kwic
+    from framing.kwic import format_kwic, kwic
 
     story = _story(args.story)
-    corpus = _load(args.corpus)
+    corpus = _load(args.corpus, clean=args.clean)
     rows = kwic(corpus, args.term, window=args.width, story=story)
     if rows.empty:
         print(f"no occurrence of {args.term!r}")
         return EXIT_OK
-    w = args.width
-    for r in rows.to_dict("records"):
-        who = str(r["voice"]) + (f" ({r['speaker']})" if r["speaker"] else "")
-        left, right = str(r["left"])[-w:], str(r["right"])[:w]
-        print(f"{r['outlet_id']:>10} | {left:>{w}} [{r['match']}] {right:<{w}} | {who}")
-    print(f"{len(rows)} occurrence(s) in {rows['outlet_id'].nunique()} outlet(s)")
+    print(format_kwic(rows, width=args.width))
     return EXIT_OK
 
 
@@ -264,7 +264,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     from framing.model import Corpus
     from framing.tables import write_table
 
-    corpus = _load(args.corpus)
+    corpus = _load(args.corpus, clean=args.clean)
     rows = read_coding(args.coding, corpus)
     if not rows:
         raise FramingError(f"{args.coding}: no coding rows")
@@ -292,6 +292,16 @@ def _engine_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--scheduler", help="Dask scheduler address for --engine dask (default: a local cluster)")
 
 
+#: Values of ``--clean`` (those of :data:`framing.corpus.loading.CLEAN_MODES`, not imported: start-up).
+CLEAN_CHOICES: tuple[str, ...] = ("auto", "on", "off")
+
+
+def _clean_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--clean", choices=CLEAN_CHOICES, default="auto",
+                   help="remove page furniture: auto (default: full for .txt/manifest/HTML pages, only lines that "
+                        "are furniture by their wording for JSONL/CSV rows), on (full for all), off (keep every line)")
+
+
 def _story_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--story", metavar="FILE", help="story configuration (TOML); default: the packaged sample story")
 
@@ -312,6 +322,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", type=_formats, default=("html", "pdf"), help="html,pdf (default: both)")
     p.add_argument("--validity", help="JSON written by `framing validate --json` for the validity card")
     _story_option(p)
+    _clean_option(p)
     _engine_options(p)
     p.set_defaults(func=cmd_report)
 
@@ -319,6 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("corpus", help=corpus_help)
     p.add_argument("--out", required=True, help="output file, .csv or .parquet")
     _story_option(p)
+    _clean_option(p)
     _engine_options(p)
     p.set_defaults(func=cmd_analyze)
 
@@ -327,12 +339,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="output file, .csv, .parquet or .json (default: print a table)")
     p.add_argument("--format", choices=COMPARE_FORMATS, help="format of --out (default: from its suffix)")
     _story_option(p)
+    _clean_option(p)
     _engine_options(p)
     p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser("clean", help="write cleaned texts and removed.csv (the audit)")
     p.add_argument("corpus", help=corpus_help)
     p.add_argument("--out", required=True, help="output folder")
+    _clean_option(p)
     p.set_defaults(func=cmd_clean)
 
     p = sub.add_parser("kwic", help="every occurrence of a word or phrase, in context, with voice and speaker")
@@ -340,6 +354,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("corpus", nargs="?", help=corpus_help)
     p.add_argument("--width", type=int, default=40, help="characters of context on each side (default 40)")
     _story_option(p)
+    _clean_option(p)
     p.set_defaults(func=cmd_kwic)
 
     p = sub.add_parser("validate", help="score every measure against the gold data; print the validity table")
@@ -354,6 +369,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="reports/worksheet", help="output folder (default: reports/worksheet)")
     p.add_argument("--seed", type=int, default=0, help="seed of the passage draws (same seed, same files)")
     _story_option(p)
+    _clean_option(p)
     _engine_options(p)
     p.set_defaults(func=cmd_worksheet)
 
@@ -361,6 +377,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("coding", help="the filled-in coding CSV")
     p.add_argument("corpus", nargs="?", help=corpus_help)
     p.add_argument("--out", help="also write agreement.csv and disagreements.csv to this folder")
+    _clean_option(p)
     p.set_defaults(func=cmd_agreement)
     return parser
 

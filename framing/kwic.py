@@ -1,25 +1,34 @@
-"""Keyword in context: every occurrence of a word or phrase, with voice and speaker.
+"""Keyword in context: every occurrence of a word or phrase, with voice, speaker and how a label counts.
 
 Unlike a plain concordance, each row keeps character offsets into the
 cleaned text, so it can be highlighted and traced. Voice, speaker and
 sentence come from the span table (:func:`voice_at`), not from re-reading
 the text: given an :class:`~framing.engines.memory.Analysis`, nothing is
-re-extracted.
+re-extracted. An occurrence that is a relationship label carries the
+label's category, polarity and target, and ``counted``: ``yes`` when its
+target is the story's dyad (it counts in the story figures), ``no`` when it
+is about another relationship; other occurrences leave these blank.
+:func:`format_kwic` gives the lines ``framing kwic`` prints.
 
 Example:
     >>> from framing.corpus.loading import load_corpus
     >>> rows = kwic(load_corpus(), "alliance")
-    >>> {"article_id", "left", "match", "right", "voice", "speaker"} <= set(rows.columns)
+    >>> {"article_id", "left", "match", "right", "voice", "speaker", "target", "counted"} <= set(rows.columns)
     True
+    >>> sorted(set(rows["counted"]))
+    ['no', 'yes']
 """
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 
 import pandas as pd
 
 from framing.engines.memory import Analysis, analyze
+from framing.features.labels import FEATURE as LABEL
+from framing.features.labels import category_name, counts_for_story, not_counted_note
 from framing.matching import PhraseMatcher
 from framing.model import Corpus
 from framing.story import Story
@@ -36,7 +45,14 @@ KWIC_COLUMNS: tuple[str, ...] = (
     "sentence",
     "voice",
     "speaker",
+    "category",
+    "polarity",
+    "target",
+    "counted",
 )
+
+#: Columns a label occurrence fills (blank for other occurrences).
+LABEL_COLUMNS: tuple[str, ...] = ("category", "polarity", "target", "counted")
 
 #: The voice of the text inside each attribution span feature.
 ATTRIBUTION_VOICES: dict[str, str] = {"quote": "direct_quote", "paraphrase": "attributed_paraphrase"}
@@ -103,20 +119,23 @@ def kwic(
             (None: the default story); an analysis keeps its own.
 
     Returns:
-        One row per occurrence, columns :data:`KWIC_COLUMNS`, in corpus order.
+        One row per occurrence, columns :data:`KWIC_COLUMNS`, in corpus order;
+        :data:`LABEL_COLUMNS` are filled where the occurrence overlaps a
+        relationship-label span (``counted``: ``yes``/``no``), else blank.
     """
     if not term.strip():
         raise ValueError("KWIC needs a non-empty term")
     if isinstance(source, Analysis):
         analysis = source
     else:
-        analysis = analyze(source, families=["sentence", "quote"], story=story)
+        analysis = analyze(source, families=["sentence", "quote", LABEL], story=story)
     analysed = set(analysis.articles["article_id"].astype(str))
     matcher = PhraseMatcher({term: term}, plurals=plurals)
     found = [(a, hits) for a in analysis.corpus.articles if a.id in analysed
              for hits in [list(matcher.finditer(a.text))] if hits]
     spans = analysis.spans
-    keep = spans["feature"].isin(["sentence", *ATTRIBUTION_VOICES]) & spans["article_id"].isin([a.id for a, _ in found])
+    keep = spans["feature"].isin(["sentence", LABEL, *ATTRIBUTION_VOICES]) \
+        & spans["article_id"].isin([a.id for a, _ in found])
     by_article = {str(a): rows for a, rows in spans[keep].groupby("article_id", sort=False)}
     rows: list[dict[str, object]] = []
     for article, hits in found:
@@ -125,8 +144,17 @@ def kwic(
         sentences = mine[mine["feature"] == "sentence"].sort_values("start", kind="mergesort")
         starts, ends = sentences["start"].astype(int).tolist(), sentences["end"].astype(int).tolist()
         numbers = sentences["sentence"].astype(int).tolist()
+        labels = mine[mine["feature"] == LABEL]
         for m in hits:
             voice, speaker = voice_at(mine, m.start)
+            label = labels[(labels["start"] < m.end) & (labels["end"] > m.start)].head(1)
+            info = {c: "" for c in LABEL_COLUMNS}
+            if len(label):
+                r = label.iloc[0]
+                target = str(r["target"])
+                counted = "yes" if counts_for_story(target, analysis.story) else "no"
+                info = {"category": str(r["category"]), "polarity": str(r["polarity"]), "target": target,
+                        "counted": counted}
             rows.append(
                 {
                     "article_id": article.id,
@@ -140,6 +168,57 @@ def kwic(
                     "sentence": _sentence_at(starts, ends, numbers, m.start),
                     "voice": voice,
                     "speaker": speaker,
+                    **info,
                 }
             )
     return pd.DataFrame(rows, columns=list(KWIC_COLUMNS))
+
+
+def label_note(row: Mapping[str, object]) -> str:
+    """How one KWIC row counts: "counted: alliance, affirmed", "about X: not counted in the story figures", or "".
+
+    Example:
+        >>> label_note({"category": "alliance", "polarity": "negated", "target": "nato", "counted": "no"})
+        'about nato: not counted in the story figures'
+        >>> label_note({"category": "alliance", "polarity": "negated", "target": "x-y", "counted": "yes"})
+        'counted: alliance, negated'
+    """
+    if row.get("counted") == "yes":
+        return f"counted: {category_name(str(row.get('category', '')))}, {row.get('polarity')}"
+    if row.get("counted") == "no":
+        return not_counted_note(str(row.get("target", "")))
+    return ""
+
+
+def format_kwic(rows: pd.DataFrame, *, width: int) -> str:
+    """The lines ``framing kwic`` prints, then a summary line.
+
+    Each line gives the outlet, the context, the voice (and speaker) and, for
+    a relationship label, its target, polarity and whether it is counted in
+    the story figures.
+
+    Args:
+        rows: Rows of :func:`kwic`.
+        width: Characters of context shown on each side.
+
+    Example:
+        >>> row = {"outlet_id": "ro", "left": "the Western", "match": "Alliance", "right": "has imposed", "voice":
+        ...        "authorial", "speaker": "", "category": "alliance", "polarity": "affirmed",
+        ...        "target": "western-alliance", "counted": "no"}
+        >>> print(format_kwic(pd.DataFrame([row]), width=12))
+                ro |  the Western [Alliance] has imposed  | authorial | label: western-alliance, affirmed, counted: no
+        1 occurrence(s) in 1 outlet(s); labels: 0 counted in the story figures, 1 about other relationships
+    """
+    lines = []
+    for r in rows.to_dict("records"):
+        who = str(r["voice"]) + (f" ({r['speaker']})" if r["speaker"] else "")
+        left, right = str(r["left"])[-width:], str(r["right"])[:width]
+        label = (f" | label: {r['target']}, {r['polarity']}, counted: {r['counted']}"
+                 if str(r.get("counted", "")) else "")
+        lines.append(f"{r['outlet_id']:>10} | {left:>{width}} [{r['match']}] {right:<{width}} | {who}{label}")
+    counted = rows["counted"].astype(str) if "counted" in rows else pd.Series([], dtype=str)
+    n_yes, n_no = int((counted == "yes").sum()), int((counted == "no").sum())
+    summary = f"{len(rows)} occurrence(s) in {rows['outlet_id'].nunique() if len(rows) else 0} outlet(s)"
+    if n_yes or n_no:
+        summary += f"; labels: {n_yes} counted in the story figures, {n_no} about other relationships"
+    return "\n".join([*lines, summary])

@@ -37,6 +37,7 @@ class Measure:
         features: Span features selected.
         where: Extra filters: ``(column, allowed values)`` pairs.
         base_features: For ``share_of``: features of the denominator spans.
+        base_where: For ``share_of``: filters of the denominator spans.
         column: For ``article_mean``: the per-article column.
         english_only: The measure relies on English word lists.
     """
@@ -49,6 +50,7 @@ class Measure:
     features: tuple[str, ...] = ()
     where: Where = ()
     base_features: tuple[str, ...] = ()
+    base_where: Where = ()
     column: str = ""
     english_only: bool = True
 

@@ -62,6 +62,23 @@ class RemovedLine:
 
 
 @dataclass(frozen=True)
+class FlaggedLine:
+    """A line the cleaner kept for a reason worth recording (``framing.corpus.cleaning.FLAGS``).
+
+    Attributes:
+        line: 1-based line number in the raw text.
+        text: The line (stripped), as kept in the cleaned text.
+        flag: ``standfirst`` or ``sole_content``.
+        rule: For ``sole_content``, the rule that would have removed the line; else ``""``.
+    """
+
+    line: int
+    text: str
+    flag: str
+    rule: str = ""
+
+
+@dataclass(frozen=True)
 class Segment:
     """A run of cleaned text copied verbatim from the raw text.
 
@@ -87,6 +104,7 @@ class Article:
         segments: Runs of ``text`` copied from ``raw_text``; text between
             segments is inserted paragraph breaks.
         removed: Lines removed by the cleaner, with the rule.
+        flagged: Lines the cleaner kept with a flag (the standfirst; a line kept as the only content).
         source: Path (or path:row) the article was read from.
     """
 
@@ -105,6 +123,7 @@ class Article:
     source: str = ""
     segments: tuple[Segment, ...] = ()
     removed: tuple[RemovedLine, ...] = ()
+    flagged: tuple[FlaggedLine, ...] = ()
     encoding: str = "utf-8"
 
     def raw_offset(self, offset: int) -> int | None:

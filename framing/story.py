@@ -39,6 +39,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -76,6 +77,7 @@ class ActorTerm:
         parties: Party ids for placing relationship labels (``("dyad",)`` for "the two countries").
         label_target: Target of a label this party modifies ("" = the party ids joined by ``|``).
         origin: Origin of a source described with this term ("" = not an origin cue).
+        adjective: The term is a nationality adjective or demonym ("Chinese"), not a name ("China").
     """
 
     term: str
@@ -84,6 +86,7 @@ class ActorTerm:
     parties: tuple[str, ...] = ()
     label_target: str = ""
     origin: str = ""
+    adjective: bool = False
 
 
 @dataclass(frozen=True)
@@ -155,12 +158,39 @@ class Story:
     def origin_of(self, text: str) -> str:
         """Origin named in a speaker's description: the last capitalised place/demonym/institution cue.
 
+        A cue that names the speaker's field rather than where they are from is
+        skipped: a name before a field-of-expertise noun ("Chinese *Russia*
+        expert" -> china; a demonym there is a nationality: "a Russian expert"),
+        any cue before a subject noun ("the Centre for *Russian* Studies",
+        "*Russian* and European Politics") and a cue after "expert on",
+        "professor of", "specialist in" and the like ("a scholar in China" is
+        where the scholar is). People's names (``kind`` leader or
+        official) are not description cues: see :meth:`person_origins`.
+
         Example:
             >>> default_story().origin_of("a fellow at a think tank")
             'unknown'
+            >>> default_story().origin_of("Chinese Russia expert")
+            'china'
         """
-        hits = [m for m in _origin_matcher(self.actors, self.places).finditer(text) if m.text[:1].isupper()]
-        return hits[-1].value if hits else UNKNOWN
+        text = _PREFIX_RE.sub(lambda m: " " * len(m.group(0)), text)  # "then-Chinese leader"
+        hits = [
+            m for m in _origin_matcher(self.actors, self.places).finditer(text)
+            if m.text[:1].isupper() and not _is_topic(text, m.start, m.end, adjective=m.value[1])
+        ]
+        return hits[-1].value[0] if hits else UNKNOWN
+
+    def person_origins(self) -> tuple[tuple[str, str], ...]:
+        """``(name, origin)`` of the people of the actors tables (``kind`` leader or official) with an origin.
+
+        A person's own name tells their origin ("Putin", "Sergei Lavrov"); the
+        same name inside someone else's description does not ("an adviser to Putin").
+
+        Example:
+            >>> ("Yeltsin", "russia") in default_story().person_origins()
+            True
+        """
+        return tuple((t.term, t.origin) for t in self.actor_terms() if t.kind in PERSON_KINDS and t.origin)
 
     def origin_words(self) -> frozenset[str]:
         """Lower-cased one-word origin terms (they tell an organisation or place from a person's name).
@@ -171,6 +201,53 @@ class Story:
         """
         return _origin_words(self.actors, self.places)
 
+    def place_phrases(self) -> frozenset[str]:
+        """Lower-cased terms of several words that name places, states, institutions or events, not people.
+
+        Example:
+            >>> "united states" in default_story().place_phrases(), "xi jinping" in default_story().place_phrases()
+            (True, False)
+        """
+        return _place_phrases(self.actors, self.places)
+
+
+# ------------------------------------------------------------------ origin cues
+
+#: Actor kinds that are people: their names are origin cues for themselves only.
+PERSON_KINDS: tuple[str, ...] = ("leader", "official")
+# Nouns after which a place names a field of expertise: "Russia expert", "China hand".
+_FIELD_PERSON_NOUNS = frozenset(
+    "expert experts specialist specialists watcher watchers hand hands scholar scholars analyst analysts "
+    "researcher researchers".split()
+)
+# Nouns after which any place word (names and demonyms alike) names a subject: "Russian Studies".
+_FIELD_SUBJECT_NOUNS = frozenset(
+    "studies politics history relations policy policies affairs issues economy economics language languages "
+    "literature law".split()
+)
+# "an expert on", "professor of", "specialising in" right before a place word.
+_TOPIC_BEFORE_RE = re.compile(
+    r"\b(?:(?:specialists?|speciali[sz]ing|expertise)\s+(?:on|of|in|about)|(?:experts?|scholars?|analysts?|"
+    r"watchers?|authority|professors?|lecturers?|researchers?|studies|policy|relations|history|politics|"
+    r"affairs)\s+(?:on|of|about))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_NEXT_WORD_RE = re.compile(r"(?:’s|'s)?\s*((?:(?:and|&|,)\s+[A-Z][\w’'\-]*\s+)*)([\w’'\-]+)")
+_PREFIX_RE = re.compile(r"\b(?:then|ex)-")
+
+
+def _is_topic(text: str, start: int, end: int, *, adjective: bool) -> bool:
+    """Whether the origin cue ``text[start:end]`` names a field or subject (see :meth:`Story.origin_of`)."""
+    if _TOPIC_BEFORE_RE.search(text[max(0, start - 40) : start]):
+        return True
+    m = _NEXT_WORD_RE.match(text, end)
+    if not m:
+        return False
+    nxt = m.group(2).lower()
+    if nxt in _FIELD_SUBJECT_NOUNS:
+        return True
+    return nxt in _FIELD_PERSON_NOUNS and not adjective and not m.group(1)
+
 
 # ------------------------------------------------------------------ tables
 
@@ -178,7 +255,7 @@ class Story:
 @dataclass(frozen=True)
 class _Table:
     terms: tuple[ActorTerm, ...]
-    places: tuple[tuple[str, str], ...]
+    places: tuple[tuple[str, str, bool], ...]  # term, origin, adjective
     origins: tuple[str, ...]
 
 
@@ -224,10 +301,11 @@ def _table(actors: tuple[str, ...], places: str) -> _Table:
                     terms.append(ActorTerm(term=t, actor=row.get("actor", "").strip(),
                                            kind=row.get("kind", "").strip(),
                                            parties=tuple(_cells(row.get("party", ""))),
-                                           label_target=row.get("label_target", "").strip(), origin=origin))
+                                           label_target=row.get("label_target", "").strip(), origin=origin,
+                                           adjective=row.get("adjective", "").strip() == "y"))
             if origin:
                 origins.setdefault(origin, None)
-    place_rows: list[tuple[str, str]] = []
+    place_rows: list[tuple[str, str, bool]] = []
     plc = load_lexicon(places)
     _check_columns(plc, ("origin",))
     for row in plc.rows:
@@ -235,7 +313,7 @@ def _table(actors: tuple[str, ...], places: str) -> _Table:
         if not origin:
             raise LexiconError(plc.path, int(row["line"]), f"term {row['term']!r} has no origin")
         if take(row["term"], plc, row["line"]):
-            place_rows.append((row["term"], origin))
+            place_rows.append((row["term"], origin, row.get("adjective", "").strip() == "y"))
             origins.setdefault(origin, None)
     return _Table(tuple(terms), tuple(place_rows), tuple(origins))
 
@@ -257,14 +335,23 @@ def _party_matcher(actors: tuple[str, ...], places: str) -> CasedMatcher[ActorTe
     return CasedMatcher(terms, exclude=lambda v: BLOCK in v.parties)
 
 
-def _origin_terms(actors: tuple[str, ...], places: str) -> list[tuple[str, str]]:
+def _origin_terms(actors: tuple[str, ...], places: str) -> list[tuple[str, tuple[str, bool]]]:
+    """Description cues: ``(term, (origin, adjective))`` of places, institutions and states (not people)."""
     table = _table(actors, places)
-    return [(t.term, t.origin) for t in table.terms if t.origin] + list(table.places)
+    own = [(t.term, (t.origin, t.adjective)) for t in table.terms if t.origin and t.kind not in PERSON_KINDS]
+    return own + [(term, (origin, adj)) for term, origin, adj in table.places]
 
 
 @lru_cache(maxsize=16)
-def _origin_matcher(actors: tuple[str, ...], places: str) -> PhraseMatcher[str]:
+def _origin_matcher(actors: tuple[str, ...], places: str) -> PhraseMatcher[tuple[str, bool]]:
     return PhraseMatcher(_origin_terms(actors, places))
+
+
+@lru_cache(maxsize=16)
+def _place_phrases(actors: tuple[str, ...], places: str) -> frozenset[str]:
+    table = _table(actors, places)
+    terms = [t for t, _ in _origin_terms(actors, places)] + [t.term for t in table.terms if t.kind not in PERSON_KINDS]
+    return frozenset(t.lower() for t in terms if " " in t)
 
 
 @lru_cache(maxsize=16)

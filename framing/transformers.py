@@ -45,6 +45,7 @@ from framing.features.readability import MEASURES as READABILITY_MEASURES
 from framing.features.readability import readability
 from framing.measures import Measure
 from framing.model import Article, Span, spans_to_frame
+from framing.story import default_story
 
 #: Families :class:`FramingFeatures` can run (``sentence`` always runs: it gives the word counts).
 FEATURE_FAMILIES: tuple[str, ...] = tuple(f for f in FAMILIES if f != "sentence")
@@ -58,10 +59,18 @@ _FAMILY_FEATURES: dict[str, tuple[str, ...]] = {
     "frame": ("frame",),
 }
 
-#: Share of relationship labels that are negated (not in the comparison table, which gives negated labels as a rate).
-NEGATED_SHARE = Measure("label_negated_share_pct", "Relationship labels", "share of labels negated",
-                        "% of relationship labels", "share_of", ("relationship_label",),
-                        (("polarity", ("negated",)),), base_features=("relationship_label",))
+def negated_share(dyad: str) -> Measure:
+    """Share of the labels about the story's relationship that are negated (the comparison gives a rate).
+
+    Example:
+        >>> negated_share("a-b").base_where
+        (('target', ('a-b',)),)
+    """
+    about = (("target", (dyad,)),)
+    return Measure("label_negated_share_pct", "Relationship labels", "share of labels negated",
+                   "% of relationship labels", "share_of", ("relationship_label",),
+                   (("polarity", ("negated",)), *about), base_features=("relationship_label",), base_where=about)
+
 
 _STRING_MSG = "Iterable over raw text documents expected, string object received."
 
@@ -154,7 +163,7 @@ class FramingFeatures(_TextTransformer):
 
     The columns are the comparison table's measures (same keys, same ratio of
     sums, one article as the group) for every category the shipped lexicons
-    can produce, plus :data:`NEGATED_SHARE`: e.g. ``label_per_1000_words``,
+    can produce, plus :func:`negated_share` of the default story's dyad: e.g. ``label_per_1000_words``,
     ``label_negated_share_pct``, ``hedge_own_per_1000_words``,
     ``booster_sources_per_1000_words``, ``quote_share_of_words_pct``,
     ``sentence_sentiment_mean``, ``sentences_negative_pct``,
@@ -233,7 +242,7 @@ def _measures(families: tuple[str, ...]) -> tuple[Measure, ...]:
     wanted = [m for m in default_measures(None) if set(m.features) & features]
     if "relationship_label" in features:
         i = max(i for i, m in enumerate(wanted) if m.features == ("relationship_label",))
-        wanted.insert(i + 1, NEGATED_SHARE)
+        wanted.insert(i + 1, negated_share(default_story().dyad))
     return tuple(wanted)
 
 

@@ -11,6 +11,7 @@ import pytest
 import framing
 
 HOMES = {
+    "tone_toward": "framing.features.tone",
     "analyze": "framing.engines.memory",
     "Analysis": "framing.engines.memory",
     "analyze_article": "framing.engines.task",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -221,3 +222,66 @@ def test_compare_without_out_prints_one_row_per_measure(seeds_dir: Path, capsys)
 def test_compare_refuses_an_unknown_suffix_before_analysing(tmp_path: Path, capsys):
     assert main(["compare", "--out", str(tmp_path / "comparison.xlsx")]) == 2
     assert ".csv, .parquet or .json" in capsys.readouterr().err
+
+
+# --- --clean: short texts survive --------------------------------------------------------------
+
+#: One-line news headlines (written for this test), with the rule each would trip on a full page.
+HEADLINES: dict[str, str] = {
+    "plain": "Stocks tumble as fears of a global recession deepen",
+    "disaster": "Rescuers pull survivors from rubble after deadly earthquake",
+    "title_case": "Local Library Celebrates 100 Years With Free Concert",
+    "policy": "Senate passes bipartisan bill to expand veterans' health care",
+    "attribution_colon": "Police: Man charged with murder in downtown shooting",
+    "why_headline": "Why the housing market may finally be cooling",
+    "question": "Is the four-day work week here to stay?",
+    "quoted_phrase": "Xi and Putin pledge 'no limits' partnership ahead of Olympics",
+    "good_news": "Teen inventor wins top science prize for water filter",
+    "flood": "Flooding forces thousands to flee their homes in Bangladesh",
+    "quote_first": "\"We will rebuild,\" mayor vows after tornado flattens town",
+    "social_rule_wording": "Protesters follow him to the airport as minister resigns",
+    "promo_rule_wording": "Subscribe to nothing: readers abandon paywalls, survey finds",
+    "caption_rule_wording": "Photo: Crowds cheer as marathon winner crosses the line",
+    "wire_prefix": "UPDATE 2-Oil prices climb after OPEC agrees deep output cuts",
+    "praise": "Hospital staff praised for heroic response to bus crash",
+    "short": "Court blocks controversial voter ID law",
+    "final_stop": "Unemployment falls to lowest level in five decades.",
+    "related_rule_wording": "Read more: Dozens killed in suicide bombing at market",
+    "byline_rule_wording": "By the numbers: How the pandemic changed commuting",
+}
+
+
+def test_every_command_that_loads_a_corpus_takes_clean():
+    from framing.cli import CLEAN_CHOICES, build_parser
+    from framing.corpus.loading import CLEAN_MODES
+
+    assert CLEAN_CHOICES == CLEAN_MODES
+
+    parser = build_parser()
+    for cmd in ("report", "analyze", "compare", "clean", "kwic", "worksheet", "agreement"):
+        lead = {"kwic": ["alliance"], "agreement": ["coding.csv"]}.get(cmd, [])
+        out = ["x", "--out", "x.csv"] if cmd in ("analyze", "clean") else []
+        assert parser.parse_args([cmd, *lead, *out, "--clean", "off"]).clean == "off", cmd
+        assert parser.parse_args([cmd, *lead, *out]).clean == "auto", cmd
+
+
+def test_one_line_headlines_are_all_analysed_with_a_sentiment_span(tmp_path: Path):
+    corpus = tmp_path / "headlines.jsonl"
+    corpus.write_text("\n".join(json.dumps({"id": k, "outlet": "Wire", "text": v}) for k, v in HEADLINES.items()),
+                      encoding="utf-8")
+    out = tmp_path / "spans.csv"
+    assert main(["analyze", str(corpus), "--out", str(out), "--engine", "serial"]) == 0
+    spans = pd.read_csv(out, keep_default_na=False)
+    sentiment = spans[spans["feature"] == "sentiment"].set_index("article_id")
+    assert set(sentiment.index) == set(HEADLINES)
+    for case, text in HEADLINES.items():
+        assert sentiment.loc[case, "text"] == text, case
+        assert -1 <= float(sentiment.loc[case, "score"]) <= 1, case
+
+
+def test_clean_off_keeps_page_furniture(seeds_dir: Path, tmp_path: Path):
+    assert main(["clean", str(seeds_dir), "--out", str(tmp_path / "off"), "--clean", "off"]) == 0
+    assert main(["clean", str(seeds_dir), "--out", str(tmp_path / "auto")]) == 0
+    off, auto = (tmp_path / "off" / "002_c40ff58b17933c32.txt"), (tmp_path / "auto" / "002_c40ff58b17933c32.txt")
+    assert off.read_text(encoding="utf-8").startswith("Follow us on social")
+    assert auto.read_text(encoding="utf-8").startswith("It may come off as a bromance of convenience")

@@ -155,3 +155,30 @@ def test_a_missing_story_file_is_refused(tmp_path):
 def test_a_story_made_in_code_derives_its_origins():
     story = Story(name="Test", dyad="china-russia", members=("china", "russia"), actors="actors")
     assert story.actors == ("actors",) and story.origins == default_story().origins
+
+
+@pytest.mark.parametrize(
+    ("description", "origin"),
+    [
+        ("Chinese Russia expert", "china"),  # nationality adjective beats the field of expertise
+        ("a China expert", "unknown"),  # a country's name before "expert" is the field
+        ("a Russian expert", "russia"),  # a demonym there is a nationality
+        ("an expert on Russia", "unknown"),
+        ("Professor of Russian and European Politics at the University of Kent", "europe"),
+        ("then-Chinese leader", "china"),
+        ("an adviser to Putin", "unknown"),  # a person's name is an origin cue for that person only
+        ("a professor at National Taiwan Normal University", "other"),
+    ],
+    ids=["adjective-before-topic", "name-before-expert", "demonym-before-expert", "expert-on", "subject-noun",
+         "then-prefix", "leader-in-description", "longest-institution"],
+)
+def test_origin_of_skips_fields_of_expertise(description, origin):
+    assert default_story().origin_of(description) == origin
+
+
+def test_people_give_their_own_origin_and_are_not_place_words():
+    story = default_story()
+    people = dict(story.person_origins())
+    assert people["Putin"] == "russia" and people["Jiang Zemin"] == "china" and people["Yeltsin"] == "russia"
+    assert "putin" not in story.origin_words() and "lavrov" not in story.origin_words()
+    assert "united states" in story.place_phrases() and "vladimir putin" not in story.place_phrases()

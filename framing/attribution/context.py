@@ -62,7 +62,7 @@ class Context:
             sent_starts=[s for s, _ in sentences],
             paras=paras,
             para_starts=[s for s, _ in paras],
-            names=NameRegistry.of(text, place_words),
+            names=NameRegistry.of(text, place_words, phrases=story.place_phrases()),
             cues=CueIndex.of(text),
             story=story,
             place_words=place_words,

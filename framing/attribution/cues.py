@@ -59,6 +59,14 @@ def cue_matcher() -> PhraseMatcher[Cue]:
     return PhraseMatcher(terms)
 
 
+def _name_like(text: str, cue: CueMatch) -> bool:
+    """A capitalised cue word that does not open a sentence or a quote ("the United States", "Post Notes")."""
+    if not cue.text[:1].isupper():
+        return False
+    before = text[max(0, cue.start - 3) : cue.start].rstrip(" \t\u00a0\"“‘'(—–-")
+    return bool(before) and before[-1] not in ".!?:;\n"
+
+
 @dataclass
 class CueIndex:
     """The cues of one text, in order, for lookups by range.
@@ -77,8 +85,13 @@ class CueIndex:
 
     @classmethod
     def of(cls, text: str) -> CueIndex:
-        """Find every cue of a text."""
-        return cls(list(cue_matcher().finditer(text)))
+        """Find every cue of a text; a capitalised form inside a sentence is a name, not a cue ("United States").
+
+        Example:
+            >>> [c.text for c in CueIndex.of("The United States said no. Says who?").cues]
+            ['said', 'Says']
+        """
+        return cls([c for c in cue_matcher().finditer(text) if not _name_like(text, c)])
 
     def between(self, lo: int, hi: int) -> list[CueMatch]:
         """Cues lying wholly inside ``[lo, hi)``."""

@@ -42,9 +42,9 @@ def _from_paraphrase(q: RawQuote, paraphrases: list[Paraphrase], resolved: list[
 
 
 def _from_earlier_quote(top: list[RawQuote], quotes: list[Resolved], i: int, para_start: int) -> Resolved | None:
-    """The speaker of the nearest earlier quote in the same paragraph."""
+    """The speaker of the nearest earlier quote in the same paragraph (it may have begun in an earlier one)."""
     for k in range(i - 1, -1, -1):
-        if top[k].start < para_start:
+        if top[k].end <= para_start:
             break
         if quotes[k].speaker:
             return quotes[k]
@@ -105,7 +105,7 @@ def inherit_speakers(
     quotes = list(resolution.quotes)
     para_speaker = dict(resolution.para_speaker)
     for i, q in enumerate(top):
-        if quotes[i].speaker:
+        if quotes[i].speaker or q.title:
             continue
         ps, pe = ctx.para_of(q.start)
         inherited = _from_paraphrase(q, paraphrases, resolution.paraphrases)

@@ -29,11 +29,16 @@ _SPACE_BEFORE = " \t\n\u00a0([{—–-/"
 
 @dataclass
 class RawQuote:
-    """A quotation found by its marks: ``[start, end)`` with the marks, and whether it is nested."""
+    """A quotation found by its marks: ``[start, end)`` with the marks, and whether it is nested.
+
+    ``title`` is set by the direct-quote step when the marks enclose a name or
+    title rather than anyone's words (:mod:`framing.attribution.titles`).
+    """
 
     start: int
     end: int
     nested: bool = False
+    title: bool = False
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from framing.attribution.words import DETERMINERS, FUNCTION_WORDS, base, speaker_words
+from framing.attribution.words import AUXILIARIES, DETERMINERS, FUNCTION_WORDS, base, speaker_words
 
 #: Two or more capitalised words (or initials) in a row.
 NAME_RUN_RE = re.compile(r"(?:(?:[A-Z]\.)+|[A-Z][\w’'\-]*)(?:[ \u00a0]+(?:(?:[A-Z]\.)+|[A-Z][\w’'\-]*))+")
@@ -30,17 +30,20 @@ class NameRegistry:
         places: Lower-case single-word place names (never part of a person's name).
         counts: Mentions of each name.
         first: Offset of each name's first mention.
-        titles: Titles written before a name ("Foreign Minister").
+        titles: Titles written before a name ("Foreign Minister"), also of one-word names
+            ("President Obama": "Obama", which is not a registered name).
     """
 
     places: frozenset[str]
     counts: Counter[str] = field(default_factory=Counter)
     first: dict[str, int] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
+    _by_word: dict[str, str] | None = field(default=None, repr=False, compare=False)
+    _indexed: int = field(default=-1, repr=False, compare=False)
 
     @classmethod
-    def of(cls, text: str, places: frozenset[str]) -> NameRegistry:
-        """Register every name of a text."""
+    def of(cls, text: str, places: frozenset[str], *, phrases: frozenset[str] = frozenset()) -> NameRegistry:
+        """Register every name of a text; ``phrases`` are lower-case place names of several words (not names)."""
         reg = cls(places)
         words = speaker_words()
         for m in NAME_RUN_RE.finditer(text):
@@ -51,13 +54,23 @@ class NameRegistry:
                 or base(parts[0]).lower() in places
                 or parts[0].lower() in FUNCTION_WORDS
                 or parts[0].lower() in DETERMINERS
+                or parts[0].lower() in AUXILIARIES  # "Later Chen said"
             ):
                 parts.pop(0)
+            if len(parts) == 1 and len(parts) < n_all and not words.get(parts[0].lower()):
+                prefix = m.group(0).split()[:-1]
+                if words.get(prefix[-1].lower().rstrip(".")) == "title" and base(parts[0]).lower() not in places:
+                    # "President Obama": a titled one-word name, for "the president" (not a registered name)
+                    reg.titles.setdefault(base(parts[0]), " ".join(prefix))
+                    reg.first.setdefault(base(parts[0]), m.start())
+                continue
             if len(parts) < 2 or any(words.get(p.lower()) in ("org", "title") for p in parts):
                 continue
             if any(base(p).lower() in places for p in parts):
                 continue
             name = " ".join(parts)
+            if name.lower() in phrases:
+                continue  # "United States", "White House"
             if len(parts) < n_all:
                 prefix = m.group(0).split()[: n_all - len(parts)]
                 if any(words.get(p.lower().rstrip(".")) == "title" for p in prefix):
@@ -71,11 +84,19 @@ class NameRegistry:
         parts = name.split()
         if len(parts) != 1:
             return name
-        key = parts[0].lower()
-        cands = [n for n in self.counts if n.split()[0].lower() == key or n.split()[-1].lower() == key]
-        if not cands:
-            return name
-        return min(cands, key=lambda n: (-self.counts[n], self.first[n]))
+        by_word = self._by_word if self._by_word is not None and self._indexed == len(self.counts) else self._index()
+        return by_word.get(parts[0].lower(), name)
+
+    def _index(self) -> dict[str, str]:
+        """First or last word (lower case) -> the most mentioned name with it (then the first mentioned)."""
+        cands: dict[str, list[str]] = {}
+        for n in self.counts:
+            words = n.split()
+            for w in {words[0].lower(), words[-1].lower()}:
+                cands.setdefault(w, []).append(n)
+        self._by_word = {w: min(ns, key=lambda n: (-self.counts[n], self.first[n])) for w, ns in cands.items()}
+        self._indexed = len(self.counts)
+        return self._by_word
 
     def is_org(self, name: str) -> bool:
         """Whether a name is an organisation or place rather than a person."""

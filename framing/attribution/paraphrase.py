@@ -1,10 +1,16 @@
 """Step 4: attributed paraphrase, reported content without quotation marks.
 
-A cue outside quotes that can introduce reported content gives a paraphrase:
-``X said (that) CONTENT``, ``CONTENT, X said.``, ``CONTENT, said X.``,
-``according to X, CONTENT`` or ``CONTENT, according to X.``. A cue whose
-content is too short (or all inside quotes) still records its speaker mention
-(an empty run), so a later "he" can resolve to it.
+Every cue outside quotes is a candidate: the reporting verbs and phrases of the
+lexicon, and the words the model learned from annotated news ("endorsed",
+"seemed"). Its speaker is the subject the speaker rules find (before the cue,
+after it, or the subject of the clause before ", saying"); a cue with no
+speaker gives nothing. The shipped model
+(:mod:`framing.attribution.paraphrase_model`, trained on PolNeAR) then decides
+whether the cue introduces reported content here ("China maintains a position"
+does not) and which candidate span is that content, so that the content stops
+at the end of the reported clause ("While X announced A, the leader will ..."
+reports only A). A cue of the lexicon that introduces no content still records
+its speaker mention (an empty run), so a later "he" can resolve to it.
 
 Example:
     >>> t = "Analysts said that Moscow needs allies."
@@ -17,38 +23,26 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from framing.attribution.context import Context, sentence_end
-from framing.attribution.cues import CueMatch
+from framing.attribution.cues import Cue, CueMatch
 from framing.attribution.direct import Attribution
 from framing.attribution.marks import RawQuote
+from framing.attribution.paraphrase_features import (
+    CueInfo,
+    Tokens,
+    best_candidate,
+    content_features,
+    cue_features,
+    span_candidates,
+    speaker_shape,
+)
+from framing.attribution.paraphrase_model import ParaphraseModel, paraphrase_model
 from framing.attribution.speakers import Speaker
 from framing.attribution.subjects import clause_subject, subject_after, subject_before
-from framing.corpus.segmentation import count_words
-
-# The object of "tell": a pronoun, reporters, a run of capitalised words or a short noun phrase.
-_TELL_OBJ_RE = re.compile(
-    r"\s+(?:(?:me|us|him|her|them|reporters|journalists|[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})"
-    r"|(?:an?|the)\s+[\w\-]+(?:\s+[\w\-]+)?)(?=[\s,.])"
-)
-_ACRONYM_RE = re.compile(r"\s+[A-Z]{2,}(?=\s)")
-# After "told CNN": a day and a clause ("Friday night that", "Monday, calling"), or a subject of up to
-# three words and its auxiliary verb ("President Francois Hollande was").
-_OUTLET_CLAUSE_RE = re.compile(
-    r"\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
-    r"(?:\s+that\b|,\s+[a-z])|[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,2}?"
-    r"\s+(?:is|was|were|are|has|have|had|would|will|could|can|may|might|should|did|does|do)\b)"
-)
-_ADJUNCT_RE = re.compile(
-    r"\s*(?:,\s*)?(?:(?:on|last|this|in|at|during|earlier|later|elsewhere|also|then|recently|previously|"
-    r"publicly|privately|repeatedly|again|once|in\s+\w+)\b[^,.;:“”\"]{0,60}?)?\s*(?:,\s*)?that\b"
-)
-# A clause right after the cue: a pronoun, determiner or quantifier, or any capitalised word (a name).
-_CLAUSE_START_RE = re.compile(
-    r"\s+(?:(?:he|she|it|they|we|i|there|this|these|those|the|a|an|his|her|their|its|our|some|many|no|none|"
-    r"both|all)\b|[A-Z])"
-)
+from framing.attribution.words import DETERMINERS, word_kind
 
 
 @dataclass(frozen=True)
@@ -84,62 +78,59 @@ class _Quotes:
         return self.top[i] if i >= 0 else None
 
 
-def _tell_object_end(text: str, pos: int, hi: int) -> int:
-    """End of the object of "tell" at ``pos`` ("told reporters", "told NBC News", "told an interviewer").
+@dataclass(frozen=True)
+class CueCandidate:
+    """A cue with its speaker, in the tokens of its sentence.
 
-    When a run of capitalised words leaves no clause after it but opens with an
-    acronym (a news outlet) followed by a day or a subject and its verb, only
-    the acronym is the object: "told CNN Friday night that", "told CNN
-    President Hollande was there".
+    Attributes:
+        cue: The cue.
+        speaker: Its speaker mention.
+        tokens: The tokens of its sentence.
+        ci: First token of the cue.
+        cj: Token after the cue.
+        sp_lo: First token of the speaker mention (-1 if outside the sentence).
+        sp_hi: Token after it.
+        info: What the features need to know besides the tokens.
+        mention: Whether the cue records its speaker mention when it has no content.
     """
-    m = _TELL_OBJ_RE.match(text, pos, hi)
-    if m is None:
-        return pos
-    if _ADJUNCT_RE.match(text, m.end(), hi) or _CLAUSE_START_RE.match(text, m.end(), hi):
-        return m.end()
-    outlet = _ACRONYM_RE.match(text, pos, hi)
-    if outlet is not None and outlet.end() < m.end() and _OUTLET_CLAUSE_RE.match(text, outlet.end(), hi):
-        return outlet.end()
-    return m.end()
+
+    cue: CueMatch
+    speaker: Speaker
+    tokens: Tokens
+    ci: int
+    cj: int
+    sp_lo: int
+    sp_hi: int
+    info: CueInfo
+    mention: bool
 
 
-def reported_clause(ctx: Context, cue: CueMatch, sent_end: int) -> tuple[int, int] | None:
-    """Reported content after a cue ("X said (that) CONTENT"), up to the sentence end, or None.
-
-    Example:
-        >>> t = "He told DW News that ties are good."
-        >>> ctx = Context.of(t, [(0, len(t))])
-        >>> s, e = reported_clause(ctx, ctx.cues.between(0, len(t))[0], len(t))
-        >>> t[s:e]
-        'ties are good'
-    """
-    text = ctx.text
-    pos = cue.end
-    if cue.value.lemma == "tell":
-        pos = _tell_object_end(text, pos, sent_end)
-    m = _ADJUNCT_RE.match(text, pos, sent_end)
-    if m:
-        start = m.end()
-    else:
-        if not _CLAUSE_START_RE.match(text, pos, sent_end):
-            return None
-        start = pos
-    while start < sent_end and text[start].isspace():
-        start += 1
-    end = sent_end
-    while end > start and text[end - 1] in " .\n":
-        end -= 1
-    if end - start < 3:
-        return None
-    return start, end
+#: After "that", words showing it is a pronoun, not a complementizer ("said that was wrong").
+_VERB_AFTER_THAT = frozenset("is was 's would will has had could can does did might may should must".split())
+_WORD_RE = re.compile(r"(?<![\w\-])[A-Za-z]+(?![\w\-])")
 
 
-def _appositive_tail_ok(rest: str) -> bool:
-    """After "X said" at the end of a sentence: nothing, an object or an appositive."""
-    r = rest.strip()
-    if not r or r in (".", ".”", "?", "!"):
-        return True
-    return r.startswith(",") or bool(re.fullmatch(r"[\w’'\- ]{0,40}[.!?]?[”\"’]?", r))
+def _tense(word: str) -> str:
+    w = word.lower()
+    return "ing" if w.endswith("ing") else "past" if w.endswith("ed") else "s" if w.endswith("s") else "base"
+
+
+def _all_cues(ctx: Context, quotes: _Quotes, model: ParaphraseModel) -> list[CueMatch]:
+    """The lexicon's cues and the model's learned cue words outside quotes, in text order."""
+    lexical = [c for c in ctx.cues.cues if not quotes.covers(c.start)]
+    out = list(lexical)
+    if model.cue_words:
+        ends = [c.end for c in ctx.cues.cues]
+        for m in _WORD_RE.finditer(ctx.text):
+            w = m.group(0)
+            if w.lower() not in model.cue_words or quotes.covers(m.start()):
+                continue
+            i = bisect.bisect_right(ends, m.start())  # the first lexicon cue ending after this word starts
+            if i < len(ctx.cues.cues) and ctx.cues.cues[i].start < m.end():
+                continue
+            out.append(CueMatch(m.start(), m.end(), w, w.lower(), Cue(w.lower(), _tense(w), "learned", True)))
+    out.sort(key=lambda c: c.start)
+    return out
 
 
 def _sentence_bounds(ctx: Context, quotes: _Quotes, cue: CueMatch) -> tuple[int, int]:
@@ -154,31 +145,11 @@ def _sentence_bounds(ctx: Context, quotes: _Quotes, cue: CueMatch) -> tuple[int,
     return s_start, s_end
 
 
-#: A speaker and the span of the content it reports (None: no content, only the speaker mention).
-_Found = tuple[Speaker, tuple[int, int] | None]
-
-
-def _source_content(ctx: Context, cue: CueMatch, s_start: int, s_end: int) -> _Found | None:
-    """"according to X, CONTENT" / "CONTENT, according to X.": the source and the content."""
-    text = ctx.text
-    sp = subject_after(ctx, cue, s_end)
-    if sp is None:
-        return None
-    after = text[sp.end : s_end]
-    content = None
-    if text[s_start : cue.start].strip(" ,") == "":
-        m = re.match(r"(?:,[^,]*)?\s*,\s*", after) if after.lstrip().startswith(",") else None
-        if m:
-            content = (sp.end + m.end(), s_end)
-    elif text[cue.start - 2 : cue.start].strip() == "," and not after.strip(" .”\"’"):
-        content = (s_start, text.rfind(",", s_start, cue.start))
-    return sp, content
-
-
 def _verb_subject(ctx: Context, lo: int, cue: CueMatch, s_start: int, s_end: int) -> tuple[Speaker, bool] | None:
     """The subject of a reporting verb and whether it follows the verb ("..., said X")."""
     text = ctx.text
-    if text[lo : cue.start].rstrip().endswith(",") and cue.value.tense != "ing":
+    before = text[lo : cue.start].rstrip().rstrip("'\"”’").rstrip()  # ",'' said X": marks the quote pairing skips
+    if before.endswith(",") and cue.value.tense != "ing":
         sp = subject_after(ctx, cue, s_end)
         if sp is not None:
             return sp, True
@@ -192,38 +163,151 @@ def _verb_subject(ctx: Context, lo: int, cue: CueMatch, s_start: int, s_end: int
     return (sp, False) if sp is not None else None
 
 
-def _verb_content(ctx: Context, quotes: _Quotes, cue: CueMatch, s_start: int, s_end: int) -> _Found | None:
-    """"X said (that) CONTENT" / "CONTENT, X said.": the speaker and the content (None: skip the cue)."""
-    text = ctx.text
+def _speaker(ctx: Context, quotes: _Quotes, cue: CueMatch, s_start: int, s_end: int) -> tuple[Speaker, bool] | None:
+    """The speaker of a cue and whether it follows the cue."""
+    if cue.value.kind in ("source", "document"):
+        sp = subject_after(ctx, cue, s_end)
+        return (sp, True) if sp is not None else None
     lo = s_start
     q = quotes.last_starting_at_or_before(cue.start)
     if q is not None and q.end <= cue.start and q.end > lo:
         lo = q.end
-    found = _verb_subject(ctx, lo, cue, s_start, s_end)
+    return _verb_subject(ctx, lo, cue, s_start, s_end)
+
+
+def _modifier_speaker(text: str, sp: Speaker) -> bool:
+    """Whether the "speaker" is one lower-case word that names no speaker: a modifier of a noun cue.
+
+    "his starkest warning", "several big plans", "a phone call": the cue is a
+    noun, and the word before it no subject.
+    """
+    words = [w for w in text[sp.start : sp.end].split() if w.lower() not in DETERMINERS]
+    return len(words) == 1 and words[0].islower() and sp.kind != "pronoun" and not word_kind(words[0])
+
+
+def _token_after(tk: Tokens, pos: int) -> int:
+    """Index of the first token starting at or after ``pos``."""
+    return bisect.bisect_left(tk.starts, pos)
+
+
+def cue_candidates(
+    ctx: Context, top: list[RawQuote], attributions: list[Attribution], *, model: ParaphraseModel | None = None
+) -> list[CueCandidate]:
+    """Every cue outside quotes that has a speaker, with its sentence tokens, in text order.
+
+    ``model`` (default: the shipped one) gives the learned cue words.
+
+    Example:
+        >>> t = "Lee said ties grew."
+        >>> [(c.cue.text, c.speaker.text, c.info.speaker) for c in cue_candidates(Context.of(t, [(0, 19)]), [], [])]
+        [('said', 'Lee', 'before')]
+    """
+    model = model or paraphrase_model()
+    quotes = _Quotes(top, [q.start for q in top])
+    used = {c.start for _, c in attributions if c is not None}
+    sentences: dict[tuple[int, int], Tokens] = {}
+    out = []
+    for cue in _all_cues(ctx, quotes, model):
+        s_start, s_end = _sentence_bounds(ctx, quotes, cue)
+        found = _speaker(ctx, quotes, cue, s_start, s_end)
+        if found is None:
+            continue
+        sp, inverted = found
+        if _modifier_speaker(ctx.text, sp):
+            continue
+        tk = sentences.get((s_start, s_end))
+        if tk is None:
+            tk = sentences[(s_start, s_end)] = Tokens.of(ctx.text, s_start, s_end)
+        ci, cj = _token_after(tk, cue.start), _token_after(tk, cue.end)
+        if ci >= cj:
+            continue
+        inside = s_start <= sp.start and sp.end <= s_end
+        sp_lo, sp_hi = (_token_after(tk, sp.start), _token_after(tk, sp.end)) if inside else (-1, -1)
+        v = cue.value
+        lexical = "learned" if v.kind == "learned" else f"{v.kind}/{v.tense}/{'y' if v.paraphrase else 'n'}"
+        words = ctx.text[sp.start : sp.end].split()
+        shape = f"{speaker_shape(words[-1]) if words else '-'}{min(len(words), 3)}"
+        info = CueInfo(lexical, "after" if inverted else "before", sp.kind, cue.start in used, shape)
+        mention = (v.paraphrase and v.kind != "learned" or v.kind == "source") and cue.start not in used
+        out.append(CueCandidate(cue, sp, tk, ci, cj, sp_lo, sp_hi, info, mention))
+    return out
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the model reads for a cue: the probability that it reports content, and that content."""
+
+    probability: float
+    start: int
+    end: int
+
+
+def inside_quotes(top: list[RawQuote]) -> Callable[[int], bool]:
+    """Whether a position lies inside one of the top-level quotes.
+
+    Example:
+        >>> inside_quotes([RawQuote(3, 9)])(4), inside_quotes([RawQuote(3, 9)])(9)
+        (True, False)
+    """
+    return _Quotes(top, [q.start for q in top]).covers
+
+
+def best_content(
+    cand: CueCandidate, model: ParaphraseModel, covers: Callable[[int], bool], *, prune: bool = False
+) -> tuple[list[str], int, int] | None:
+    """The best content of a cue (character span) with the features of the cue decision, or None.
+
+    The span scorer picks the content among the candidates; content needs two
+    words outside quotation marks (``covers``: whether a position lies inside a
+    quote). With ``prune``, a cue that cannot reach the model's threshold
+    whatever its content gives None at once.
+
+    Example:
+        >>> t = "Lee said that ties grew."
+        >>> (c,) = cue_candidates(Context.of(t, [(0, len(t))]), [], [])
+        >>> _, s, e = best_content(c, paraphrase_model(), lambda pos: False)
+        >>> t[s:e]
+        'ties grew'
+    """
+    tk = cand.tokens
+    lead = cand.sp_lo if 0 <= cand.sp_lo < cand.ci else cand.ci
+    if tk.word(lead - 1) == "as":
+        return None  # "The ties, as Lavrov said, are strong": a parenthetical, no reported content
+    cue_feats = cue_features(tk, cand.ci, cand.cj, cand.info)
+    if prune and model.cue.score(cue_feats) + model.content_bound < model.logit_threshold:
+        return None  # no content could lift this cue to the threshold
+    cands = span_candidates(tk, cand.ci, cand.cj, cand.sp_lo, cand.sp_hi)
+    if not cands:
+        return None
+    best = best_candidate(tk, cand.ci, cand.cj, cands, cand.info, model.span.total)
+    s, e = tk.trimmed(best.start, best.end)
+    if tk.low[s] == "that" and e > s + 2 and tk.low[s + 1] not in _VERB_AFTER_THAT:
+        s += 1  # the complementizer is not content ("said that ties grew"; "said that was wrong" keeps it)
+    outside = sum(1 for k in range(s, e) if tk.shape[k] != "P" and not covers(tk.starts[k]))
+    if outside < 2:
+        return None
+    feats = cue_feats + content_features(tk, cand.cj, best, outside)
+    return feats, tk.starts[s], tk.ends[e - 1]
+
+
+def read_cue(
+    cand: CueCandidate, model: ParaphraseModel, covers: Callable[[int], bool], *, prune: bool = False
+) -> Reading | None:
+    """The best content of a cue and the probability that the cue reports it (None: no content to read).
+
+    ``prune``: skip the span search for cues that cannot reach the threshold (None for them).
+
+    Example:
+        >>> t = "Putin traditionally maintains a position of neutrality."
+        >>> (c,) = cue_candidates(Context.of(t, [(0, len(t))]), [], [])
+        >>> read_cue(c, paraphrase_model(), lambda pos: False).probability < paraphrase_model().threshold
+        True
+    """
+    found = best_content(cand, model, covers, prune=prune)
     if found is None:
         return None
-    sp, inverted = found
-    rest = text[max(sp.end, cue.end) : s_end]
-    attr_start = cue.start if inverted else sp.start
-    before = text[s_start:attr_start].rstrip()
-    if before.endswith(",") and _appositive_tail_ok(rest):
-        if before.lower().endswith("as ,"):
-            return None
-        if re.search(r",?\s*\bas\s*$", text[s_start:attr_start]):
-            return sp, None  # "as X said": not a paraphrase
-        return sp, (s_start, s_start + len(before) - 1)
-    if not inverted:
-        return sp, reported_clause(ctx, cue, s_end)
-    return sp, None
-
-
-def _outside_quotes_words(ctx: Context, top: list[RawQuote], cs: int, ce: int) -> int:
-    """Words of ``text[cs:ce]`` outside the quotes lying wholly inside it."""
-    outside = ctx.text[cs:ce]
-    for q in top:
-        if q.start >= cs and q.end <= ce:
-            outside = outside.replace(ctx.text[q.start : q.end], " ")
-    return count_words(outside)
+    feats, start, end = found
+    return Reading(model.cue_probability(feats), start, end)
 
 
 def find_paraphrases(ctx: Context, top: list[RawQuote], attributions: list[Attribution]) -> list[Paraphrase]:
@@ -240,28 +324,19 @@ def find_paraphrases(ctx: Context, top: list[RawQuote], attributions: list[Attri
         >>> [(t[p.start:p.end], p.speaker.text) for p in find_paraphrases(Context.of(t, [(0, len(t))]), [], [])]
         [('Ties are deep', 'Chen Jun')]
     """
-    quotes = _Quotes(top, [q.start for q in top])
-    used_cues = {c.start for _, c in attributions if c is not None}
+    model = paraphrase_model()
+    covers = inside_quotes(top)
     out: list[Paraphrase] = []
-    for cue in ctx.cues.cues:
-        if quotes.covers(cue.start) or not cue.value.paraphrase and cue.value.kind != "source":
-            continue
-        s_start, s_end = _sentence_bounds(ctx, quotes, cue)
-        if cue.value.kind == "source":
-            found = _source_content(ctx, cue, s_start, s_end)
-        else:
-            found = _verb_content(ctx, quotes, cue, s_start, s_end)
-        if found is None:
-            continue
-        speaker, content = found
-        if content is not None and content[1] - content[0] >= 3:
-            cs, ce = content
-            if _outside_quotes_words(ctx, top, cs, ce) >= 2:
-                out.append(Paraphrase(cs, ce, speaker, cue))
-                continue
-        if cue.start not in used_cues:
-            out.append(Paraphrase(cue.start, cue.start, speaker, cue))  # speaker mention only (for "he")
+    for cand in cue_candidates(ctx, top, attributions):
+        r = read_cue(cand, model, covers, prune=True)
+        if r is not None and r.probability >= model.threshold:
+            out.append(Paraphrase(r.start, r.end, cand.speaker, cand.cue))
+        elif cand.mention:
+            out.append(Paraphrase(cand.cue.start, cand.cue.start, cand.speaker, cand.cue))  # for a later "he"
     return out
 
 
-__all__ = ["Paraphrase", "find_paraphrases", "reported_clause"]
+__all__ = [
+    "CueCandidate", "Paraphrase", "Reading", "best_content", "cue_candidates", "find_paraphrases", "inside_quotes",
+    "read_cue",
+]

@@ -14,19 +14,24 @@ Example:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from framing.attribution.cues import cue_matcher
 from framing.attribution.words import (
     AUXILIARIES,
     DETERMINERS,
     FUNCTION_WORDS,
+    MODALS,
     NAME_CONNECTORS,
     PRONOUN_KINDS,
+    TIME_WORDS,
     is_cap,
     word_kind,
 )
 from framing.corpus.segmentation import tokenize
 
+#: The longest speaker phrase, in words.
+_MAX_PHRASE_WORDS = 10
 _PAREN_END_RE = re.compile(r"\s*\([^()\n]{1,40}\)[\s,]*$")
 _APPOS_CUT_RE = re.compile(r",(?!\s+(?:a|an|the)\s)|;|\s[—–]\s|\s\((?![A-Z]+\))")
 
@@ -38,6 +43,64 @@ def _np_ish(word: str) -> bool:
     if lw in AUXILIARIES:
         return False
     return is_cap(word) or bool(word_kind(word)) or ("-" in word and word[:1].isalpha())
+
+
+_PREFIXED_CAP_RE = re.compile(r"(?:then|ex|former)-[A-Z]")
+#: Prepositions of a time adjunct between a speaker and its cue ("Trump on Friday said").
+_TIME_PREPS = frozenset({"on", "last", "this", "early", "late"})
+#: Object and possessive pronouns: never a modifier inside a speaker phrase.
+_OBJECT_PRONOUNS = frozenset("him her them me us you it its his their our my your who whom".split())
+
+
+def _modifier_ok(word: str, *, participles: bool = True) -> bool:
+    """A lower-case word that may modify a speaker noun ("retired", "district", "2008", "46-year-old").
+
+    ``participles`` False: no "-ed" words (before a cue they are more often verbs: "an ad released").
+    """
+    lw = word.lower()
+    if word[:1].isupper() or lw in FUNCTION_WORDS or lw in AUXILIARIES or lw in _OBJECT_PRONOUNS or lw in MODALS:
+        return False
+    if not participles and lw.endswith("ed"):
+        return False
+    if lw in DETERMINERS or lw.endswith(("ly", "ing")) or _is_cue_word(lw):
+        return False
+    return word[:1].isalnum()
+
+
+def _of_the_name(text: str, toks: list[tuple[int, int]], j: int) -> bool:
+    """Whether ``toks[j - 1]`` is the "the" of "Capitalised of the Capitalised" inside a name."""
+    return (
+        text[toks[j - 2][0] : toks[j - 2][1]] in ("of", "for", "on")
+        and is_cap(text[toks[j - 3][0] : toks[j - 3][1]])
+        and is_cap(text[toks[j][0] : toks[j][1]])
+    )
+
+
+def _name_follows(text: str, toks: list[tuple[int, int]], k: int) -> bool:
+    """Whether a capitalised word follows ``toks[k]`` directly, in the same phrase ("CBS moderator Nancy Cordes")."""
+    if k + 1 >= len(toks) or text[toks[k][1] : toks[k + 1][0]].strip():
+        return False
+    return is_cap(text[toks[k + 1][0] : toks[k + 1][1]])
+
+
+def _dangling(word: str) -> bool:
+    """A lower-case participle that cannot end a speaker phrase."""
+    return word[:1].islower() and word.endswith(("ed", "ing")) and not word_kind(word)
+
+
+def _cap_like(word: str) -> bool:
+    """Capitalised, or a capitalised word after "then-"/"ex-" ("Yeltsin and then-Chinese leader Jiang Zemin")."""
+    return is_cap(word) or bool(_PREFIXED_CAP_RE.match(word))
+
+
+def _adjective_ing(word: str, before: str) -> bool:
+    """An "-ing" word right after a determiner is an adjective ("the gambling tycoon", "the outgoing envoy")."""
+    return word.endswith("ing") and word[:1].islower() and before.lower() in DETERMINERS and not _is_cue_word(word)
+
+
+@lru_cache(maxsize=4096)
+def _is_cue_word(word: str) -> bool:
+    return any(True for _ in cue_matcher().finditer(word))
 
 
 def _gap_ok(text: str, a: int, b: int, prev_word: str) -> bool:
@@ -58,7 +121,11 @@ def _skip_auxiliaries(text: str, toks: list[tuple[int, int]], hi: int) -> int:
     """Index of the last token before ``hi`` that is not an auxiliary or -ly adverb (-1 if none)."""
     i = len(toks) - 1
     while i >= 0 and (
-        text[toks[i][0] : toks[i][1]].lower() in AUXILIARIES or text[toks[i][0] : toks[i][1]].endswith("ly")
+        text[toks[i][0] : toks[i][1]].lower() in AUXILIARIES
+        or (text[toks[i][0] : toks[i][1]].endswith("ly") and text[toks[i][0]].islower())  # not "Kelly"
+        or text[toks[i][0] : toks[i][1]].lower() in TIME_WORDS  # "Priebus later Thursday told"
+        or (text[toks[i][0] : toks[i][1]].lower() in _TIME_PREPS and i + 1 < len(toks)
+            and text[toks[i + 1][0] : toks[i + 1][1]].lower() in TIME_WORDS)
     ):
         if text[toks[i][1] : hi if i == len(toks) - 1 else toks[i + 1][0]].strip():
             break
@@ -79,14 +146,21 @@ def _common_noun_phrase(text: str, toks: list[tuple[int, int]], i: int) -> tuple
     return None
 
 
-def np_backward(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+def np_backward(text: str, lo: int, hi: int, *, modifiers: bool = False) -> tuple[int, int] | None:
     """Speaker phrase in ``text[lo:hi]`` ending at ``hi`` (after skipping auxiliaries): ``(start, end)``.
+
+    With ``modifiers``, lower-case modifiers inside the phrase are kept
+    ("Senate minority leader Harry Reid", "the Senate minority leader").
 
     Example:
         >>> t = "Sen. Claire McCaskill has also said"
         >>> s, e = np_backward(t, 0, t.index(" said"))
         >>> t[s:e]
         'Sen. Claire McCaskill'
+        >>> t = "Senate minority leader Harry Reid told"
+        >>> s, e = np_backward(t, 0, t.index(" told"), modifiers=True)
+        >>> t[s:e]
+        'Senate minority leader Harry Reid'
     """
     paren = _PAREN_END_RE.search(text, lo, hi)
     if paren:
@@ -106,40 +180,64 @@ def np_backward(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         return toks[i]
     if w.lower() in DETERMINERS or w.lower() in FUNCTION_WORDS:
         return None
-    if not _np_ish(w):
+    if w.lower() in TIME_WORDS:
+        return None
+    if not _np_ish(w) and not (modifiers and _modifier_ok(w, participles=False) and i > 0):
         return _common_noun_phrase(text, toks, i)
     j = i
-    while j > 0:
+    while j > 0 and i - j < _MAX_PHRASE_WORDS:
         pw = text[toks[j - 1][0] : toks[j - 1][1]]
         if not _gap_ok(text, toks[j - 1][1], toks[j][0], pw):
             break
         lpw = pw.lower()
+        if lpw == "the" and j >= 3 and _of_the_name(text, toks, j):
+            j -= 1  # "Office of the Director of National Intelligence"
+            continue
         if lpw in DETERMINERS:
             j -= 1
             break
         if lpw in NAME_CONNECTORS and j - 2 >= 0:
             ppw = text[toks[j - 2][0] : toks[j - 2][1]]
-            if is_cap(ppw) and is_cap(text[toks[j][0] : toks[j][1]]):
+            nxt = text[toks[j][0] : toks[j][1]]
+            if is_cap(ppw) and (_cap_like(nxt) or (nxt == "the" and lpw != "the")):
                 j -= 1
                 continue
             break
-        if not _np_ish(pw) or lpw in PRONOUN_KINDS:
+        if lpw in PRONOUN_KINDS or lpw in TIME_WORDS or not (
+            _np_ish(pw) or (modifiers and _modifier_ok(pw, participles=False)) or (modifiers and _adjective_ing(
+                pw, text[toks[j - 2][0] : toks[j - 2][1]] if j >= 2 else ""))
+        ):
             break
         j -= 1
+    if modifiers and text[toks[j][0] : toks[j][1]].lower() not in DETERMINERS:
+        # lower-case words need a determiner ("the minority leader") or a name after them
+        # ("retired neurosurgeon Ben Carson"); otherwise only the speaker nouns are kept
+        if not any(is_cap(text[a:b]) for a, b in toks[j : i + 1]):
+            while j <= i and not _np_ish(text[toks[j][0] : toks[j][1]]):
+                j += 1
+            if j > i:
+                return None
     start = toks[j][0]
     if text[start : toks[j][1]].lower() in FUNCTION_WORDS:
         start = toks[j + 1][0] if j + 1 <= end_tok else start
     return (start, toks[end_tok][1])
 
 
-def np_forward(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+def np_forward(text: str, lo: int, hi: int, *, modifiers: bool = False) -> tuple[int, int] | None:
     """Speaker phrase in ``text[lo:hi]`` starting at ``lo`` (after spaces): ``(start, end)``.
+
+    With ``modifiers``, lower-case modifiers before the first capitalised word
+    are kept ("retired neurosurgeon Ben Carson", "one district GOP leader").
 
     Example:
         >>> t = "said the Council on Foreign Relations in a report"
         >>> s, e = np_forward(t, 4, len(t))
         >>> t[s:e]
         'the Council on Foreign Relations'
+        >>> t = "said retired neurosurgeon Ben Carson, asked about it"
+        >>> s, e = np_forward(t, 4, len(t), modifiers=True)
+        >>> t[s:e]
+        'retired neurosurgeon Ben Carson'
     """
     toks = tokenize(text, lo, hi)
     if not toks or text[lo : toks[0][0]].strip():
@@ -162,10 +260,17 @@ def np_forward(text: str, lo: int, hi: int) -> tuple[int, int] | None:
                 k += 1
                 continue
             break
-        if not _np_ish(w) or w.lower() in PRONOUN_KINDS:
+        if w.lower() in PRONOUN_KINDS:
             break
+        if not _np_ish(w):
+            named = any(is_cap(text[a:b]) for a, b in toks[j:k])
+            if not (modifiers and (not named or _name_follows(text, toks, k)) and k - j < _MAX_PHRASE_WORDS
+                    and _modifier_ok(w)):
+                break
         last = k
         k += 1
+    while modifiers and last > j and _dangling(text[toks[last][0] : toks[last][1]]):
+        last -= 1  # "a trial brief released (by the team)": the phrase ends on its noun
     if last < 0:
         return None
     return (toks[0][0], toks[last][1])

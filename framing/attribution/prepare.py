@@ -5,9 +5,13 @@ Voices: ``direct_quote`` (inside quotation marks, marks included),
 "..., observers said", "according to X, ...") or ``authorial`` (everything
 else, no run). The steps, one module each: quote-mark pairing
 (:mod:`~framing.attribution.marks`), direct quotes
-(:mod:`~framing.attribution.direct`), paraphrase
+(:mod:`~framing.attribution.direct`, with :mod:`~framing.attribution.titles`
+for titles in quotation marks and :mod:`~framing.attribution.uncued` for
+attributions without a listed verb), paraphrase
 (:mod:`~framing.attribution.paraphrase`), resolution
-(:mod:`~framing.attribution.resolution`), inheritance
+(:mod:`~framing.attribution.resolution`, with pronoun and role antecedents in
+:mod:`~framing.attribution.antecedents` and source origins in
+:mod:`~framing.attribution.origins`), inheritance
 (:mod:`~framing.attribution.inheritance`) and records
 (:mod:`~framing.attribution.records`); speaker phrases, names and cue verbs
 are the shared vocabulary.

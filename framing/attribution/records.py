@@ -25,15 +25,26 @@ from framing.corpus.segmentation import count_words
 from framing.document import Quote, VoiceRun
 
 
-def quote_type(words: int, speaker: str, kind: str) -> str:
-    """``person``/``organisation`` by the speaker; without one ``scare`` (1-3 words) or ``unattributed``.
+def quote_type(words: int, speaker: str, kind: str, *, named: bool = True, title: bool = False) -> str:
+    """What a quote is, by its speaker: see :func:`framing.attribution.speakers.is_named`.
+
+    ``person`` or ``organisation``: a named one said it; ``unnamed``: a source
+    described but not named ("observers", "a spokesman", "Western leaders");
+    without a speaker ``title`` (a name or title in quotation marks), ``scare``
+    (1-3 words) or ``unattributed``.
 
     Example:
         >>> quote_type(2, "", ""), quote_type(9, "NATO", "organisation")
         ('scare', 'organisation')
+        >>> quote_type(5, "analysts", "group", named=False)
+        'unnamed'
     """
     if speaker:
+        if not named:
+            return "unnamed"
         return "organisation" if kind == "organisation" else "person"
+    if title:
+        return "title"
     return "scare" if words <= 3 else "unattributed"
 
 
@@ -54,7 +65,7 @@ def _direct_record(text: str, q: RawQuote, res: Resolved, cue: CueMatch | None) 
         cue_end=cue.end if cue is not None else -1,
         affiliation=res.affiliation,
         origin=res.origin if name else "unknown",
-        quote_type=quote_type(words, name, res.kind),
+        quote_type=quote_type(words, name, res.kind, named=res.named, title=q.title),
         nested=q.nested,
         words=words,
     )
@@ -76,7 +87,7 @@ def _paraphrase_record(text: str, p: Paraphrase, res: Resolved) -> Quote:
         cue_end=p.cue.end,
         affiliation=res.affiliation,
         origin=res.origin,
-        quote_type="organisation" if res.kind == "organisation" else "person",
+        quote_type=quote_type(count_words(text[p.start : p.end]), res.speaker, res.kind, named=res.named),
         words=count_words(text[p.start : p.end]),
     )
 

@@ -1,11 +1,14 @@
 """Step 5: resolve speaker mentions to speakers, in text order.
 
-He/she resolve to a person named earlier in the same sentence before a quote,
-else to the last named person speaker, else to the last person mentioned;
-we/they to the last group (or organisation); it to the last organisation.
-Short names become the fullest form in the article ("Chen" -> "Chen Jun").
-A speaker keeps the longest affiliation the article gives it, and its origin
-is the last place named in that affiliation.
+He/she resolve to a person (see :mod:`framing.attribution.antecedents`): one
+named earlier in the same sentence before a quote, else the speaker or the
+first person named in the nearest sentence before that names one, else the
+last person speaker. We/they resolve to the last group (or organisation); it
+to the last organisation. A role ("China’s foreign minister") resolves to the
+person named earlier with that title. Short names become the fullest form in
+the article ("Chen" -> "Chen Jun"). A speaker keeps the longest description
+the article gives it, and its origin comes from
+:func:`framing.attribution.origins.speaker_origin`.
 
 Example:
     >>> from framing.attribution.direct import attribute_direct
@@ -22,23 +25,27 @@ Example:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from framing.attribution.antecedents import named_before, nearest_person, person_mentions, role_holder
 from framing.attribution.context import Context
 from framing.attribution.direct import Attribution
 from framing.attribution.marks import RawQuote
-from framing.attribution.names import NAME_RUN_RE
+from framing.attribution.origins import speaker_origin
 from framing.attribution.paraphrase import Paraphrase
 from framing.attribution.speakers import Speaker
-from framing.attribution.words import FUNCTION_WORDS, PRONOUN_KINDS, speaker_words
-
-_CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+\b")
+from framing.attribution.words import PRONOUN_KINDS, opens_subordinate
+from framing.story import UNKNOWN
 
 
 @dataclass(frozen=True)
 class Resolved:
-    """A resolved speaker ("" if none) with its affiliation, origin and the mention it came from."""
+    """A resolved speaker ("" if none) with its affiliation, origin and the mention it came from.
+
+    ``named`` says whether the speaker is a named person or organisation (not a
+    role, a group or an unresolved description: see
+    :func:`framing.attribution.speakers.is_named`).
+    """
 
     speaker: str
     kind: str
@@ -46,10 +53,11 @@ class Resolved:
     origin: str
     start: int
     end: int
+    named: bool = False
 
 
 #: No speaker.
-UNRESOLVED = Resolved("", "", "", "unknown", -1, -1)
+UNRESOLVED = Resolved("", "", "", UNKNOWN, -1, -1)
 
 
 @dataclass
@@ -74,76 +82,75 @@ class _Resolver:
     Attributes:
         ctx: The document context.
         top: Top-level quotes (their text is no antecedent for "he").
-        affs: Speaker -> (longest affiliation, origin).
-        last: Speaker kind -> the last speaker of that kind.
+        affs: Speaker -> (longest description, its origin).
+        last: Speaker kind -> the last speaker of that kind, and whether it is named.
+        mentions: Person-name mentions outside quotes.
+        spoken: ``(offset, speaker)`` of the person speakers resolved so far.
     """
 
     ctx: Context
     top: list[RawQuote]
     affs: dict[str, tuple[str, str]] = field(default_factory=dict)
-    last: dict[str, tuple[str, str]] = field(default_factory=dict)
+    last: dict[str, tuple[str, str, bool]] = field(default_factory=dict)
+    _mentions: list[tuple[int, str]] | None = None
+    spoken: list[tuple[int, str]] = field(default_factory=list)
+    named: dict[str, bool] = field(default_factory=dict)
 
-    def _named_before(self, at: int, prefix_lo: int) -> tuple[str, str] | None:
-        """The person named last in ``text[prefix_lo:at]`` outside quotes, if any."""
-        prefix = self.ctx.text[prefix_lo:at]
-        for t in self.top:
-            if t.end > prefix_lo and t.start < at:
-                a, b = max(t.start, prefix_lo) - prefix_lo, min(t.end, at) - prefix_lo
-                prefix = prefix[:a] + " " * (b - a) + prefix[b:]
-        found = list(NAME_RUN_RE.finditer(prefix)) + list(_CAPITALISED_RE.finditer(prefix))
-        names = self.ctx.names
-        for m in sorted(found, key=lambda m: (m.start(), -m.end()), reverse=True):
-            cand = names.fullest(m.group(0))
-            if cand in names.counts:
-                return cand, "person"
-            word = m.group(0).lower()
-            if (
-                m.start() > 0
-                and " " not in word
-                and word not in FUNCTION_WORDS
-                and word not in speaker_words()
-                and word not in self.ctx.place_words
-            ):
-                return m.group(0), "person"
-        return None
+    @property
+    def mentions(self) -> list[tuple[int, str]]:
+        """Person-name mentions outside quotes (found on first use: only pronouns need them)."""
+        if self._mentions is None:
+            self._mentions = person_mentions(self.ctx, self.top)
+        return self._mentions
 
-    def name(self, sp: Speaker, prefix_lo: int | None) -> tuple[str, str]:
-        """(speaker, kind) a mention stands for; a pronoun looks in ``text[prefix_lo:sp.start]`` first."""
+    def name(self, sp: Speaker, prefix_lo: int | None, *, own_sentence: bool = True) -> tuple[str, str, bool]:
+        """(speaker, kind, named) a mention stands for; a pronoun looks in ``text[prefix_lo:sp.start]`` first.
+
+        ``own_sentence`` False: the pronoun follows its content ("CONTENT, he
+        said"), so its own sentence is no place for its antecedent.
+        """
         if sp.kind != "pronoun":
-            return sp.text, sp.kind
+            if sp.kind == "person" and not sp.named:
+                holder = role_holder(self.ctx, self.ctx.text[sp.start : sp.end], sp.start)
+                if holder is not None:
+                    return holder, "person", True
+            return sp.text, sp.kind, sp.named
         want = PRONOUN_KINDS.get(sp.text, "person")
-        if want == "person" and prefix_lo is not None:
-            named = self._named_before(sp.start, prefix_lo)
-            if named is not None:
-                return named
+        if want == "person":
+            found = named_before(self.ctx, self.top, sp.start, prefix_lo) if prefix_lo is not None else None
+            if found is None:
+                found = nearest_person(self.ctx, sp.start, self.spoken, self.mentions, own_sentence=own_sentence)
+            if found is not None:
+                return found, "person", self.named.get(found, True)
         if want in self.last:
             return self.last[want]
         if want == "group" and "organisation" in self.last:
             return self.last["organisation"]
-        return "", ""
+        return "", "", False
 
-    def resolve(self, sp: Speaker, prefix_lo: int | None) -> Resolved:
-        """Resolve a mention and remember its speaker, affiliation and origin."""
-        name, kind = self.name(sp, prefix_lo)
+    def resolve(self, sp: Speaker, prefix_lo: int | None, *, own_sentence: bool = True) -> Resolved:
+        """Resolve a mention and remember its speaker, description and origin."""
+        name, kind, named = self.name(sp, prefix_lo, own_sentence=own_sentence)
         if not name:
             return UNRESOLVED
         affs = self.affs
-        origin_of = self.ctx.story.origin_of
         aff = sp.affiliation if sp.kind != "pronoun" else ""
         if not aff and name not in affs:
             aff = self.ctx.names.titles.get(name, "")
         if aff and name in affs and len(affs[name][0]) >= len(aff):
             aff = ""
-        if aff:
-            origin = origin_of(aff)
-            if origin == "unknown" and name in affs:
+        mention = self.ctx.text[sp.start : sp.end] if sp.kind != "pronoun" else ""
+        if aff or name not in affs:
+            origin = speaker_origin(self.ctx.story, name, mention, aff)
+            if origin == UNKNOWN and name in affs:
                 origin = affs[name][1]
-            affs[name] = (aff, origin)
-        elif kind == "organisation":
-            affs.setdefault(name, ("", origin_of(name)))
-        aff, origin = affs.get(name, ("", "unknown"))
-        self.last[kind] = (name, kind)
-        return Resolved(name, kind, aff, origin, sp.start, sp.end)
+            affs[name] = (aff or affs.get(name, ("", ""))[0], origin)
+        aff, origin = affs[name]
+        self.last[kind] = (name, kind, named)
+        self.named[name] = self.named.get(name, False) or named
+        if kind == "person":
+            self.spoken.append((sp.start, name))
+        return Resolved(name, kind, aff, origin, sp.start, sp.end, self.named[name])
 
 
 def resolve_speakers(
@@ -176,7 +183,8 @@ def resolve_speakers(
     for _pos, typ, i in events:
         if typ == 1:
             p = paraphrases[i]
-            out.paraphrases[i] = resolver.resolve(p.speaker, None)
+            before = p.start < p.end <= p.cue.start and not opens_subordinate(ctx.text[p.start : p.end])
+            out.paraphrases[i] = resolver.resolve(p.speaker, None, own_sentence=not before)
             ps, _ = ctx.para_of(p.cue.start)
             if out.paraphrases[i].speaker:
                 out.para_speaker[ps] = out.paraphrases[i]

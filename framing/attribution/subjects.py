@@ -19,12 +19,20 @@ from framing.attribution.phrases import appositive_after, np_backward, np_forwar
 from framing.attribution.speakers import Speaker
 from framing.attribution.words import base, word_kind
 
+# A prepositional post-modifier of a speaker phrase, up to the cue: no clause punctuation or quote marks.
+_POST_MODIFIER_RE = re.compile(r"(?:of|for|from|at|with|in|on|close\s+to|familiar\s+with)\s[^.;:!?“”\"()]+")
+_MAX_MODIFIER_WORDS = 12
+_POSSESSIVE_RE = re.compile(r"[’']s?$")
+_PARTY_TAG_RE = re.compile(r"[RDI]-[A-Z][\w.]*")
+
 
 def _appositive_ok(ctx: Context, sp: Speaker, name_span: tuple[int, int], cand: str) -> bool:
     """Whether ``cand`` (between commas after a name) is the speaker's appositive, not a new clause."""
     if sp.affiliation == ctx.text[name_span[0] : name_span[1]]:
         return True  # "one Chinese writer, Xi Laiwang, described"
     first = cand.split()[0]
+    if _POSSESSIVE_RE.search(first) or _PARTY_TAG_RE.fullmatch(cand):
+        return True  # "Tad Devine, Sanders's chief strategist," / "Mitch McConnell, R-Ky.,"
     det_start = first.lower() in ("a", "an", "the") or cand.isdigit()
     return det_start or (
         sp.kind == "person"
@@ -32,8 +40,10 @@ def _appositive_ok(ctx: Context, sp: Speaker, name_span: tuple[int, int], cand: 
     )
 
 
-def subject_before(ctx: Context, lo: int, cue: CueMatch) -> Speaker | None:
+def subject_before(ctx: Context, lo: int, cue: CueMatch, *, modifiers: bool = False) -> Speaker | None:
     """Speaker phrase in ``text[lo:cue]`` before a cue, with an appositive between commas if there is one.
+
+    ``modifiers`` keeps lower-case modifiers in the phrase (see :func:`~framing.attribution.phrases.np_backward`).
 
     Example:
         >>> t = "Ties grew, the analysts said"
@@ -54,24 +64,26 @@ def subject_before(ctx: Context, lo: int, cue: CueMatch) -> Speaker | None:
         body = text[lo:inner_end]
         commas = [m.start() for m in re.finditer(",", body)]
         for c in reversed(commas[-2:]):
-            name_span = np_backward(text, lo, lo + c)
+            name_span = np_backward(text, lo, lo + c, modifiers=modifiers)
             cand = text[lo + c + 1 : inner_end].strip()
             if not name_span or not cand or len(cand) > 220 or ctx.cues.between(lo + c, inner_end):
                 continue
             sp = ctx.speaker_at(*name_span, appos=cand)
-            if sp is None or sp.kind not in ("person", "organisation"):
-                continue
+            if sp is None or (sp.kind not in ("person", "organisation") and not cand.lower().startswith("who ")):
+                continue  # "an intelligence source, who was not authorized to speak, told"
             if _appositive_ok(ctx, sp, name_span, cand):
                 return sp
         return None
-    span = np_backward(text, lo, hi)
+    span = np_backward(text, lo, hi, modifiers=modifiers)
     if not span:
         return None
     return ctx.speaker_at(*span)
 
 
-def subject_after(ctx: Context, cue: CueMatch, hi: int) -> Speaker | None:
+def subject_after(ctx: Context, cue: CueMatch, hi: int, *, modifiers: bool = False) -> Speaker | None:
     """Speaker phrase after a cue ("said X, a ...", "according to X"), up to ``hi``.
+
+    ``modifiers`` keeps lower-case modifiers in the phrase (see :func:`~framing.attribution.phrases.np_forward`).
 
     Example:
         >>> t = "according to a report by the Brookings Institution"
@@ -83,16 +95,40 @@ def subject_after(ctx: Context, cue: CueMatch, hi: int) -> Speaker | None:
     lo = cue.end
     if cue.value.lemma == "tell":
         return None
-    span = np_forward(text, lo, hi)
+    span = np_forward(text, lo, hi, modifiers=modifiers)
     if not span:
         return None
     by = re.match(r"\s+(?:by|from)\b", text[span[1] : hi])
     if by and word_kind(text[span[0] : span[1]].split()[-1]) == "org":
-        span = np_forward(text, span[1] + by.end(), hi)
+        span = np_forward(text, span[1] + by.end(), hi, modifiers=modifiers)
         if not span:
             return None
     appos = appositive_after(text, span[1], hi)
     return ctx.speaker_at(*span, appos=appos)
+
+
+def head_with_modifier(ctx: Context, lo: int, hi: int) -> Speaker | None:
+    """A speaker phrase that fills ``text[lo:hi]`` with a post-modifier, kept as its description.
+
+    ``a spokesman for committee Democrats``, ``Jeffrey Lewis of the James
+    Martin Center``, ``a person close to the Clintons``: the head phrase
+    (:func:`~framing.attribution.phrases.np_forward`) is the speaker and the
+    prepositional rest (up to 12 words, no clause punctuation) its description.
+
+    Example:
+        >>> t = "a spokesman for committee Democrats said"
+        >>> sp = head_with_modifier(Context.of(t, [(0, len(t))]), 0, t.index(" said"))
+        >>> (sp.text, sp.affiliation)
+        ('spokesman', 'for committee Democrats')
+    """
+    text = ctx.text
+    span = np_forward(text, lo, hi, modifiers=True)
+    if span is None:
+        return None
+    rest = text[span[1] : hi].strip()
+    if not _POST_MODIFIER_RE.fullmatch(rest) or len(rest.split()) > _MAX_MODIFIER_WORDS:
+        return None
+    return ctx.speaker_at(span[0], span[1], appos=rest)
 
 
 def clause_subject(ctx: Context, lo: int, cue: CueMatch) -> Speaker | None:
@@ -117,4 +153,4 @@ def clause_subject(ctx: Context, lo: int, cue: CueMatch) -> Speaker | None:
     return ctx.speaker_at(*span)
 
 
-__all__ = ["clause_subject", "subject_after", "subject_before"]
+__all__ = ["clause_subject", "head_with_modifier", "subject_after", "subject_before"]

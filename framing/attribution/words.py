@@ -7,6 +7,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from framing.lexicons import load_lexicon
@@ -28,6 +29,29 @@ AUXILIARIES: frozenset[str] = frozenset(
     "has have had also then later once recently previously already earlier reportedly would will is was "
     "were are did does do further again repeatedly publicly privately simply even often always never "
     "had's been being has since first long".split()
+)
+#: Words that open a subordinate clause: a clause they open before ", he said" is not what he said.
+SUBORDINATORS: tuple[str, ...] = (
+    "as soon as", "when", "after", "before", "while", "once", "since", "until", "if", "although", "though",
+    "because", "whenever",
+)
+_SUBORDINATE_RE = re.compile(r"(?:" + "|".join(SUBORDINATORS) + r")\b", re.IGNORECASE)
+
+
+def opens_subordinate(clause: str) -> bool:
+    """Whether a clause opens with a subordinating conjunction ("As soon as Putin came to power").
+
+    Example:
+        >>> opens_subordinate("As soon as Putin came to power"), opens_subordinate("Iffy ties hold")
+        (True, False)
+    """
+    return bool(_SUBORDINATE_RE.match(clause))
+#: Modal verbs: never part of a speaker phrase ("Rahm Emanuel may say").
+MODALS: frozenset[str] = frozenset("can could may might must shall should will would".split())
+#: Days and months: capitalised, but never a speaker ("a TV ad released Thursday said"); not "May" (Theresa May).
+TIME_WORDS: frozenset[str] = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
+    "august september october november december".split()
 )
 #: Lower-case words inside a name ("Council on Foreign Relations", "bin Salman").
 NAME_CONNECTORS: frozenset[str] = frozenset("of for and & the on de van von bin al la le du da".split())
@@ -80,6 +104,6 @@ def is_cap(word: str) -> bool:
 
 
 __all__ = [
-    "AUXILIARIES", "DETERMINERS", "FUNCTION_WORDS", "NAME_CONNECTORS", "PRONOUN_KINDS",
-    "base", "is_cap", "speaker_words", "word_kind",
+    "AUXILIARIES", "DETERMINERS", "FUNCTION_WORDS", "MODALS", "NAME_CONNECTORS", "PRONOUN_KINDS", "SUBORDINATORS",
+    "TIME_WORDS", "base", "is_cap", "opens_subordinate", "speaker_words", "word_kind",
 ]

@@ -159,7 +159,7 @@ def _matrices(
         elif m.kind == "share_sentences":
             num[:, j], den[:, j] = (hits > 0).astype(float), is_sentence
         elif m.kind == "share_of":
-            base = select(spans, m.base_features).to_numpy(dtype=bool)
+            base = select(spans, m.base_features, m.base_where).to_numpy(dtype=bool)
             num[:, j], den[:, j] = hits, np.bincount(where[base], minlength=n).astype(float)
         elif m.kind == "mean":
             num[:, j] = np.bincount(where[mask], weights=scores[mask], minlength=n)

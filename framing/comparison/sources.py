@@ -7,6 +7,7 @@ re-extracted.
 Example:
     >>> import pandas as pd
     >>> spans = pd.DataFrame({"outlet_id": ["a", "a", "a"], "feature": ["quote", "quote", "paraphrase"],
+    ...     "label": ["person", "person", "person"],
     ...     "speaker": ["Xi", "Putin", "Xi"], "category": ["china", "russia", "china"],
     ...     "score": [10.0, 5.0, 8.0]})
     >>> row = summarise_sources(spans, {"a": 100}, origins=["china", "russia", "unknown"]).iloc[0]
@@ -21,6 +22,8 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
+from framing.features.quotes import named_sources
+
 
 def summarise_sources(
     spans: pd.DataFrame, words_per_outlet: Mapping[str, int] | pd.Series, *, origins: Sequence[str] | None = None
@@ -28,13 +31,14 @@ def summarise_sources(
     """Per-outlet source summary.
 
     Args:
-        spans: Span table (needs ``outlet_id``, ``feature``, ``speaker``, ``category``, ``score``).
+        spans: Span table (needs ``outlet_id``, ``feature``, ``label``, ``speaker``, ``category``, ``score``).
         words_per_outlet: Total words of each outlet's articles (denominator of the share).
         origins: Speaker origins given a share column, in order (default: those in the spans, sorted).
 
     Returns:
         One row per outlet (index ``outlet_id``) with ``quotes``, ``paraphrases``,
-        ``distinct_sources`` (named speakers of quotes or paraphrases),
+        ``distinct_sources`` (named people and organisations quoted or paraphrased, as
+        :func:`framing.features.quotes.named_sources` defines them),
         ``quote_words``, ``share_words_in_quotes`` (quote words / all words; NaN
         without a word count), ``share_origin_<origin>`` (share of attributed
         quotes and paraphrases by speaker origin; NaN with none) and
@@ -56,7 +60,7 @@ def summarise_sources(
             "outlet_id": outlet,
             "quotes": len(quotes),
             "paraphrases": int((sub["feature"] == "paraphrase").sum()),
-            "distinct_sources": attributed["speaker"].nunique(),
+            "distinct_sources": len(named_sources(sub)),
             "quote_words": quote_words,
             "share_words_in_quotes": quote_words / total if total else math.nan,
         }

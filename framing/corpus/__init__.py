@@ -3,7 +3,8 @@
 Modules: :mod:`~framing.corpus.loading` (folders, HTML, JSONL and CSV into a
 :class:`~framing.model.Corpus`), :mod:`~framing.corpus.decoding` (bytes to
 text), :mod:`~framing.corpus.cleaning` (page furniture removed, by the rules of
-:mod:`~framing.corpus.line_rules`), :mod:`~framing.corpus.language` (a guess
+:mod:`~framing.corpus.line_rules`; the standfirst kept, by
+:mod:`~framing.corpus.standfirst`), :mod:`~framing.corpus.language` (a guess
 of the language), :mod:`~framing.corpus.segmentation` (sentences and words
 with offsets).
 

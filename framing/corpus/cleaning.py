@@ -13,8 +13,11 @@ paragraph per line) or *removed* with the name of the rule that removed it
    a line just before a photo credit is image alt text.
 3. **Position rules** find the article. The body starts at the first
    sentence-like line (ends in ``. ! ?``, or a closing quote mark) that is not
-   a standfirst; a *standfirst* (dek) is a lone sentence followed straight away
-   by header furniture (caption, byline, date, section tag, headline). Inside
+   a headline or a lone sentence followed straight away by header furniture
+   (caption, byline, date, section tag, headline). The lines before the body
+   are the page header, except the *standfirst* (dek): the article's own
+   summary under the headline is **kept** as the first paragraph and flagged
+   ``standfirst`` (the rule is in :mod:`framing.corpus.standfirst`). Inside
    the body, short headline-style lines without sentence-final punctuation are
    related-story links or crossheads and are removed (**crossheads are
    removed**: they belong to the article but are not running text). The body
@@ -23,6 +26,16 @@ paragraph per line) or *removed* with the name of the rule that removed it
    next story card starts). After an end marker only a new run of at least
    :data:`RESUME_RUN` sentence-like lines brings the body back, so teasers of
    other stories (one or two paragraphs under a headline) stay out.
+
+**Levels** (:data:`LEVELS`): ``full`` applies all of the above (scraped pages);
+``conservative`` applies only the line rules and drops only repeated lines
+that are not sentences (texts that arrive clean: JSONL and CSV rows);
+``none`` keeps every line. At every level, **the only content of an article
+is never removed**: when the rules would remove every line, the lines that
+are not pure furniture (:data:`PURE_FURNITURE`) are kept, or else all lines
+with a letter or digit, and each is flagged ``sole_content`` with the rule it escaped (a headline, a
+lede, a post on its own survives). Flags are listed in
+:attr:`CleanResult.flagged`; kept lines are never in :attr:`CleanResult.removed`.
 
 Example:
     >>> raw = "Skip to content\\nXi meets Putin\\n\\nXi met Putin on Friday.\\n\\nThey talked.\\n"
@@ -41,11 +54,9 @@ from dataclasses import dataclass
 from framing.corpus.line_rules import (
     _BIO_RE,
     _BULLET_RE,
-    _DATELINE_RE,
     _END_CREDIT_RE,
     _END_RULES,
     _HEADER_REPEAT_RULES,
-    _HEADER_RULES,
     _RELATED_HEAD_RE,
     _TEASER_MARKER_RE,
     PARAGRAPH_WORDS,
@@ -55,18 +66,31 @@ from framing.corpus.line_rules import (
     _key,
     _Line,
     _line_rule,
+    _next_nonblank,
     _split_lines,
 )
-from framing.model import RemovedLine, Segment
+from framing.corpus.standfirst import MAX_BULLETS, dek_position, question_headline, standfirst_lines
+from framing.model import FlaggedLine, RemovedLine, Segment
 
-__all__ = ["RULES", "CleanResult", "clean_text"]
+__all__ = ["FLAGS", "LEVELS", "PURE_FURNITURE", "RULES", "CleanResult", "FlaggedLine", "clean_text"]
 
+#: Cleaning levels, most thorough first.
+LEVELS: tuple[str, ...] = ("full", "conservative", "none")
+#: Flag name -> plain-words description of a line that was kept for a reason worth recording.
+FLAGS: dict[str, str] = {
+    "standfirst": "standfirst (dek) kept: the article's own summary under the headline, before the body",
+    "sole_content": "kept although a rule would remove it: without it the article would have no text",
+}
+#: Rules that say a line is furniture by its wording alone; the sole-content fallback keeps other lines first.
+PURE_FURNITURE = frozenset({
+    "symbols", "navigation", "cookie_notice", "advertisement", "social", "promo", "copyright", "comments",
+    "related_links", "credit", "byline", "date", "section_tag",
+})
 #: Sentence-like lines in a row needed to restart the body after an end marker.
 RESUME_RUN = 3
-#: More bullet points than this before the first paragraph are the article, not a standfirst.
-MAX_DEK_BULLETS = 4
 #: Body lines that must be kept before an end marker can end the article.
 MIN_BODY_BEFORE_END = 2
+
 
 @dataclass(frozen=True)
 class CleanResult:
@@ -77,28 +101,27 @@ class CleanResult:
         segments: One per kept line: ``text[clean_start:clean_start+length] ==
             raw[raw_start:raw_start+length]``.
         removed: Every removed non-blank line with its 1-based line number and rule.
+        flagged: Kept lines with a flag: the standfirst, and lines kept as the sole content.
     """
 
     text: str
     segments: tuple[Segment, ...]
     removed: tuple[RemovedLine, ...]
+    flagged: tuple[FlaggedLine, ...] = ()
 
 
-def _next_nonblank(lines: list[_Line], i: int) -> _Line | None:
-    for j in range(i + 1, len(lines)):
-        if lines[j].text:
-            return lines[j]
-    return None
+def _classify(lines: list[_Line], title: str, *, full: bool = True) -> None:
+    """Apply the line rules and the page rules (alt text, repeats); set ``prose``.
 
-
-def _classify(lines: list[_Line], title: str) -> None:
-    """Apply the line rules and the page rules (alt text, repeats); set ``prose``."""
+    With ``full=False`` (the conservative level) only the line rules apply, and
+    only repeated lines that are not sentences (widget text) are removed.
+    """
     title_key = _key(title) if title.strip() else ""
     for line in lines:
         if line.text:
             line.rule = _line_rule(line, title_key)
     # Lines in another language are furniture only on a page that is mostly in English.
-    foreign = [x for x in lines if x.text and not x.rule and _is_non_english(x.text, x.words)]
+    foreign = [x for x in lines if full and x.text and not x.rule and _is_non_english(x.text, x.words)]
     if sum(x.words for x in foreign) * 2 < sum(x.words for x in lines):
         for line in foreign:
             line.rule = "non_english"
@@ -107,7 +130,7 @@ def _classify(lines: list[_Line], title: str) -> None:
             line.prose = not line.rule and _is_prose(line)
     # Image alt text: a headline-like line just before a photo credit, or a short all-lower-case label.
     for i, line in enumerate(lines):
-        if not line.text or line.rule or line.prose or line.words > PARAGRAPH_WORDS:
+        if not full or not line.text or line.rule or line.prose or line.words > PARAGRAPH_WORDS:
             continue
         nxt = _next_nonblank(lines, i)
         lower = line.text == line.text.lower() and line.words <= 8 and any(c.isalpha() for c in line.text)
@@ -120,7 +143,7 @@ def _classify(lines: list[_Line], title: str) -> None:
         if not line.text or line.rule:
             continue
         k = _key(line.text)
-        if counts[k] < 2:
+        if counts[k] < 2 or (line.prose and not full):
             continue
         if line.prose and line.words >= 15 and k not in seen:
             seen.add(k)
@@ -129,47 +152,12 @@ def _classify(lines: list[_Line], title: str) -> None:
         line.prose = False
 
 
-def _prev_nonblank(lines: list[_Line], i: int) -> _Line | None:
-    for j in range(i - 1, -1, -1):
-        if lines[j].text:
-            return lines[j]
-    return None
-
-
-def _is_dek(lines: list[_Line], i: int) -> bool:
-    """A lone summary sentence under the headline, set off from the body by header furniture.
-
-    It is followed by a section tag, byline, date or the title; or by a photo
-    caption when a byline or date comes right before it (headline, byline,
-    date, standfirst, lead image). A lede with a dateline is never a standfirst.
-    """
-    line = lines[i]
-    if line.words > 60 or _DATELINE_RE.match(line.text):
-        return False
-    nxt = _next_nonblank(lines, i)
-    if nxt is None:
-        return False
-    if nxt.rule in _HEADER_RULES:
-        return True
-    prev = _prev_nonblank(lines, i)
-    return nxt.rule == "caption" and prev is not None and prev.rule in ("byline", "date")
-
-
-def _is_question_headline(lines: list[_Line], i: int) -> bool:
-    """A headline phrased as a question, directly above a byline, date or other non-sentence line."""
-    line = lines[i]
-    if not line.text.endswith("?") or line.words > 20:
-        return False
-    nxt = _next_nonblank(lines, i)
-    return nxt is not None and not nxt.prose and (not nxt.rule or nxt.rule in _HEADER_RULES or nxt.rule == "caption")
-
-
 def _body_start(lines: list[_Line]) -> int | None:
     """Index of the first body line: the first sentence-like line that is not a headline or standfirst.
 
     Before the body at most one question headline and one standfirst are
     skipped. Bullet points before it are standfirst bullets, unless there are
-    more than :data:`MAX_DEK_BULLETS` of them (then the article itself is a list).
+    more than :data:`~framing.corpus.standfirst.MAX_BULLETS` of them (then the article itself is a list).
     """
     first: int | None = None
     skipped_headline = skipped_dek = False
@@ -183,17 +171,17 @@ def _body_start(lines: list[_Line]) -> int | None:
             continue
         if first is None:
             first = i
-        if not skipped_headline and not skipped_dek and _is_question_headline(lines, i):
+        if not skipped_headline and not skipped_dek and question_headline(lines, i):
             skipped_headline = True
             continue
-        if not skipped_dek and _is_dek(lines, i):
+        if not skipped_dek and dek_position(lines, i):
             skipped_dek = True
             continue
         start = i
         break
     if start is None:
         start = first if first is not None else (bullets[0] if bullets else None)
-    if start is not None and len(bullets) > MAX_DEK_BULLETS and bullets[0] < start:
+    if start is not None and len(bullets) > MAX_BULLETS and bullets[0] < start:
         return bullets[0]
     return start
 
@@ -266,11 +254,10 @@ def _mark_teaser(lines: list[_Line], marker: int) -> bool:
 
 
 def _mark_header(lines: list[_Line], start: int) -> None:
-    """Name the lines before the body: standfirst sentences and bullets are ``dek``, the rest ``header``."""
-    for i, line in enumerate(lines[:start]):
+    """Lines before the body that no line rule named are the page ``header``."""
+    for line in lines[:start]:
         if line.text and not line.rule:
-            dek = (line.prose and not _is_question_headline(lines, i)) or bool(_BULLET_RE.match(line.text))
-            line.rule = "dek" if dek else "header"
+            line.rule = "header"
 
 
 def _mark_bios(lines: list[_Line]) -> None:
@@ -283,32 +270,59 @@ def _mark_bios(lines: list[_Line]) -> None:
             line.rule = "author_bio"
 
 
-def clean_text(raw: str, *, title: str = "") -> CleanResult:
-    """Clean scraped page text; every removed non-blank line is listed with its rule.
+def _keep_sole_content(lines: list[_Line]) -> list[FlaggedLine]:
+    """When every line would go, keep the lines that are not pure furniture (else all with a letter or digit)."""
+    text_lines = [x for x in lines if x.text and x.rule != "symbols"]
+    keep = [x for x in text_lines if x.rule not in PURE_FURNITURE] or text_lines
+    flagged = [FlaggedLine(x.no, x.text, "sole_content", x.rule) for x in keep]
+    for line in keep:
+        line.rule = ""
+    return flagged
+
+
+def clean_text(raw: str, *, title: str = "", level: str = "full") -> CleanResult:
+    """Clean article text; every removed non-blank line is listed with its rule, every flagged kept line with its flag.
 
     Args:
-        raw: The decoded page text (any line endings).
+        raw: The decoded text (any line endings).
         title: The known headline, if any; lines equal to it are removed as ``title``.
+        level: ``full`` (scraped pages), ``conservative`` (line rules only: texts that
+            arrive clean) or ``none`` (every line kept); see :data:`LEVELS`.
 
     Returns:
         The cleaned text (one paragraph per kept line), its segments and the audit.
+
+    Raises:
+        ValueError: For an unknown ``level``.
 
     Example:
         >>> r = clean_text("Advertisement\\r\\nChina and Russia met.\\r\\n© 2022 News Ltd")
         >>> r.text, r.segments[0].raw_start, [x.rule for x in r.removed]
         ('China and Russia met.', 15, ['advertisement', 'copyright'])
+        >>> r = clean_text("Share this article\\nChina and Russia sign energy deal", level="conservative")
+        >>> r.text, [(x.flag, x.rule) for x in clean_text("China and Russia sign energy deal").flagged]
+        ('China and Russia sign energy deal', [('sole_content', 'header')])
     """
+    if level not in LEVELS:
+        raise ValueError(f"unknown cleaning level {level!r} (expected one of {', '.join(LEVELS)})")
     lines = _split_lines(raw)
-    _classify(lines, title)
-    start = _body_start(lines)
-    if start is None:
-        for line in lines:
-            if line.text and not line.rule:
-                line.rule = "header"
-    else:
+    flagged: list[FlaggedLine] = []
+    if level != "none":
+        _classify(lines, title, full=level == "full")
+    start = _body_start(lines) if level == "full" else None
+    if start is not None:
         _mark_header(lines, start)
         _walk_body(lines, start)
         _mark_bios(lines)
+        for i in standfirst_lines(lines, start, title=title):
+            flagged.append(FlaggedLine(lines[i].no, lines[i].text, "standfirst"))
+            lines[i].rule = ""
+    elif level == "full":
+        for line in lines:
+            if line.text and not line.rule:
+                line.rule = "header"
+    if not any(x.text and not x.rule for x in lines):
+        flagged.extend(_keep_sole_content(lines))
     parts: list[str] = []
     segments: list[Segment] = []
     removed: list[RemovedLine] = []
@@ -324,4 +338,4 @@ def clean_text(raw: str, *, title: str = "") -> CleanResult:
         segments.append(Segment(pos, line.start, len(line.text)))
         parts.append(line.text)
         pos += len(line.text)
-    return CleanResult("\n\n".join(parts), tuple(segments), tuple(removed))
+    return CleanResult("\n\n".join(parts), tuple(segments), tuple(removed), tuple(flagged))

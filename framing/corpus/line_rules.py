@@ -22,7 +22,8 @@ from framing.corpus.segmentation import WORD_RE, count_words
 RULES: dict[str, str] = {
     "symbols": "line with no letters or digits (separators, stray bullets or symbols)",
     "title": "the article's headline (equal to the known title)",
-    "navigation": "site navigation or widget text ('Skip to content', 'Menu', 'Show more', 'keep reading')",
+    "navigation": "site navigation or widget text ('Skip to content', 'Menu', 'Show more', 'keep reading', "
+    "'Story highlights ...')",
     "cookie_notice": "cookie or privacy banner",
     "advertisement": "advertisement marker ('Advertisement', 'Sponsored content')",
     "social": "share buttons or social-media prompt ('Share this article', 'Follow us on social')",
@@ -30,15 +31,16 @@ RULES: dict[str, str] = {
     "copyright": "copyright or 'All rights reserved' notice",
     "comments": "comment count or comment-section prompt",
     "related_links": "'Read more:' or 'Related' header, an inline related link, or the link list after such a header",
-    "credit": "credit or editing line ('X reported from the capital.', 'Edited by', 'contributed to this report')",
+    "credit": "credit or editing line ('X reported from the capital.', 'Edited by', 'contributed to this report', "
+    "'Updated on ... to reflect ...')",
     "byline": "byline ('By Jane Smith')",
     "date": "date or time stamp on a line of its own",
-    "caption": "photo caption, photo credit or image alt text ('... Photo: Xinhua', '(Name/Pool/AP)', 'Image: ...')",
+    "caption": "photo or video caption, photo credit or image alt text ('... Photo: Xinhua', '(Name/Pool/AP)', "
+    "'Image: ...', 'Image copyright ... Image caption ...')",
     "section_tag": "section or topic tag ('Analysis | Asia-Pacific', '#Analize / Name')",
     "non_english": "line in a language other than English (site furniture around an English article)",
     "repeated": "line that occurs more than once on the page (a long paragraph keeps its first copy)",
-    "header": "page-header line before the article body (masthead, section label, author, headline)",
-    "dek": "standfirst before the article body: a lone summary sentence or bullet points under the headline",
+    "header": "page-header line before the article body (masthead, section label, author, headline, series blurb)",
     "headline": "headline-style line inside the article (related-story link or crosshead): short, no final period",
     "after_article": "line after the article's end (after a credit, copyright or repeated page-header line)",
     "teaser": "excerpt of another story: a short block under a headline, followed by 'keep reading'",
@@ -154,6 +156,12 @@ _RELATED_HEAD_RE = _rx(
     r"|(?:don't|do not) miss|popular(?: now| stories)?|explore more|in other news)\s*:?$",
 )
 _RELATED_INLINE_RE = _rx(r"^(?:read (?:more|also|next)|related|see also|also read|more|watch|listen)\s*:\s*\S")
+#: "Facebook denies censoring conservative stories Read more": a linked headline with its link label.
+_RELATED_TAIL_RE = re.compile(r"\S\s+(?:Read more|READ MORE)$")
+#: Widget labels glued to the text after them: "Story highlights ...", "CLOSE ..." (video box), "Collapse ...".
+_WIDGET_RE = re.compile(
+    r"^(?:(?i:story highlights)\s+\S|CLOSE\s+\S|Collapse\s+[A-Z0-9'\"‘“]|(?i:share all sharing options for:)\s*\S)"
+)
 _CREDIT_RE = re.compile(
     r"^(?i:edited by)\b|^(?i:(?:additional )?reporting by)\b|^(?i:(?:writing|editing|compiled|translated|produced)"
     r" by)\b|\b(?i:contributed (?:reporting|to this (?:report|story|article)))\b"
@@ -161,6 +169,8 @@ _CREDIT_RE = re.compile(
     r"|^(?i:the (?:views|opinions) expressed)\b"
     r"|^(?i:(?:this|the) (?:article|story|piece) (?:was |is |first )?(?:originally )?(?:published|appeared))\b"
     r"|^(?i:originally published)\b|^(?i:sources?)\s*:\s*\S"
+    r"|^(?i:(?:updated|corrected|correction|clarification|editor'?s note)\b.{0,120}\bto (?:reflect|include|correct"
+    r"|clarify|add|update|remove|show)\b)"
 )
 _BYLINE_RE = re.compile(
     r"^(?i:by|written by|words by|story by|text by)\s+(?!(?:The|This|That|Then|Now|Its|It|In|On|At|A|An)\b)"
@@ -179,14 +189,16 @@ _DATE_FILLERS = frozenset(
 )
 _YEARISH_RE = re.compile(r"^(?:1[89]|20)\d\d$|^\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?$")
 _CAPTION_START_RE = re.compile(
-    r"^(?i:(?:photo|image|picture|photograph|foto|graphic|illustration|video)s?\s*(?:source|credits?|by)?\s*:"
+    r"^(?i:image copyright|image caption|media caption|media playback is unsupported|enlarge this image)\b"
+    r"|\b(?i:toggle caption)\b"
+    r"|^(?i:(?:photo|image|picture|photograph|foto|graphic|illustration|video)s?\s*(?:source|credits?|by)?\s*:"
     r"|(?:photo|image|picture) (?:source|credit|by)\b|file photo\b|credit\s*:|getty images\b)"
 )
 _CAPTION_END_RE = re.compile(
     r"(?<![A-Za-z])(?:Photos?|Images?|Pictures?|Photograph|Credit|Foto|PHOTO|IMAGE)\s*(?:[Ss]ource|[Cc]redit)?"
     r"\s*:\s*[^.!?]{0,80}$"
     r"|\((?=[^()]*(?:/|\b(?:AP|AFP|Reuters|REUTERS|Getty|EPA|Xinhua|TASS|Tass|Sputnik|Bloomberg|Pool|Photo"
-    r"|Images|Shutterstock|Alamy)\b))[^()]{2,100}\)$"
+    r"|Images?|Shutterstock|Alamy|Flickr|Wikimedia|YouTube)\b))[^()]{2,100}\)$"
     r"|\b(?:REUTERS|AFP|AP|EPA|GETTY|XINHUA|TASS|SPUTNIK|AAP|ANP|KYODO|YONHAP|UPI|DPA)(?: Photo)?/[A-Z][^/]{1,40}$"
     r"|\b(?:via Getty Images|Getty Images|Shutterstock|Alamy|picture alliance)\s*$"
     r"|\((?:Photo|Image|Picture)s?\b[^()]*$"
@@ -223,6 +235,7 @@ _TEASER_MARKER_RE = _rx(r"^(?:keep|continue) reading.*$", r"^read (?:the )?(?:fu
 #: Line rules in the order they are tried: (rule, pattern, max words or 0 for any).
 _LINE_RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
     ("navigation", _NAV_RE, 10),
+    ("navigation", _WIDGET_RE, 40),
     ("cookie_notice", _COOKIE_RE, 80),
     ("advertisement", _AD_RE, 8),
     ("social", _SOCIAL_RE, 15),
@@ -231,6 +244,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
     ("comments", _COMMENTS_RE, 8),
     ("related_links", _RELATED_HEAD_RE, 8),
     ("related_links", _RELATED_INLINE_RE, 30),
+    ("related_links", _RELATED_TAIL_RE, 30),
     ("credit", _CREDIT_RE, 25),
     ("byline", _BYLINE_RE, 14),
     ("caption", _CAPTION_START_RE, 40),
@@ -265,6 +279,20 @@ def _split_lines(raw: str) -> list[_Line]:
         lines.append(_Line(no, pos + lead, stripped, count_words(stripped) if stripped else 0))
         pos = nxt
     return lines
+
+
+def _next_nonblank(lines: list[_Line], i: int) -> _Line | None:
+    for j in range(i + 1, len(lines)):
+        if lines[j].text:
+            return lines[j]
+    return None
+
+
+def _prev_nonblank(lines: list[_Line], i: int) -> _Line | None:
+    for j in range(i - 1, -1, -1):
+        if lines[j].text:
+            return lines[j]
+    return None
 
 
 def _is_date(text: str) -> bool:

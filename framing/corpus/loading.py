@@ -13,6 +13,13 @@ Supported:
 A bad file or row never stops loading: it becomes a :class:`LoadProblem`
 naming the file (or ``file:row``) and the reason.
 
+Cleaning (``clean=``, :data:`CLEAN_MODES`): ``auto`` (the default) cleans
+``.txt`` files, manifest folders and text extracted from HTML as full pages,
+and JSONL/CSV rows conservatively (only lines that are furniture by their
+wording, because such texts usually arrive clean: a headline, a lede, a
+post); ``on`` cleans everything as full pages; ``off`` keeps every line. No
+level removes the only content of an article (see :mod:`framing.corpus.cleaning`).
+
 Example:
     >>> corpus = load_corpus()          # the seeds
     >>> len(corpus), corpus.problems
@@ -29,7 +36,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from framing.corpus.cleaning import clean_text
+from framing.corpus.cleaning import LEVELS, clean_text
 from framing.corpus.decoding import MAX_FILE_BYTES, DecodeError, decode_bytes
 from framing.corpus.language import guess_language
 from framing.errors import InputError
@@ -40,6 +47,8 @@ HTML_SUFFIXES = (".html", ".htm")
 ROW_SUFFIXES = (".jsonl", ".ndjson", ".csv")
 REQUIRED_ROW_FIELDS = ("id", "outlet", "text")
 MANIFEST_REQUIRED = ("file",)
+#: Values of ``clean=`` (and of the CLI's ``--clean``).
+CLEAN_MODES: tuple[str, ...] = ("auto", "on", "off")
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 
 Item = Article | LoadProblem
@@ -82,6 +91,20 @@ def _read_file(path: Path) -> tuple[str, str]:
     return decoded.text, decoded.encoding
 
 
+def clean_level(mode: str, *, rows: bool) -> str:
+    """The cleaning level for a ``clean`` mode and a kind of source (``rows``: JSONL or CSV).
+
+    Example:
+        >>> clean_level("auto", rows=True), clean_level("auto", rows=False), clean_level("off", rows=False)
+        ('conservative', 'full', 'none')
+    """
+    if mode not in CLEAN_MODES:
+        raise InputError(mode, f"unknown cleaning mode (expected one of {', '.join(CLEAN_MODES)})")
+    if mode == "auto":
+        return "conservative" if rows else "full"
+    return "full" if mode == "on" else "none"
+
+
 def make_article(
     *,
     id: str,
@@ -92,20 +115,25 @@ def make_article(
     title: str = "",
     encoding: str = "utf-8",
     language: str = "",
+    level: str = "full",
     **meta: str,
 ) -> Article | LoadProblem:
-    """Clean raw text into an :class:`Article`, or a problem if nothing is left.
+    """Clean raw text into an :class:`Article` (``level``: see :data:`framing.corpus.cleaning.LEVELS`).
+
+    Only empty or whitespace-only text is a problem: cleaning never removes an article's only content.
 
     Example:
-        >>> a = make_article(id="a", outlet_id="o", outlet_name="O", raw_text="Xi met Putin.", source="x")
+        >>> a = make_article(id="a", outlet_id="o", outlet_name="O", raw_text="Xi meets Putin", source="x")
         >>> a.text
-        'Xi met Putin.'
+        'Xi meets Putin'
     """
     if not raw_text.strip():
         return LoadProblem(source, "no text (empty or whitespace only)")
-    cleaned = clean_text(raw_text, title=title)
-    if not cleaned.text.strip():
-        return LoadProblem(source, "no article text left after removing boilerplate")
+    if level not in LEVELS:
+        raise InputError(level, f"unknown cleaning level (expected one of {', '.join(LEVELS)})")
+    cleaned = clean_text(raw_text, title=title, level=level)
+    if not cleaned.text:
+        return LoadProblem(source, "no article text (no line with a letter or digit)")
     return Article(
         id=id,
         outlet_id=outlet_id,
@@ -116,6 +144,7 @@ def make_article(
         source=source,
         segments=cleaned.segments,
         removed=cleaned.removed,
+        flagged=cleaned.flagged,
         encoding=encoding,
         language=language or guess_language(cleaned.text),
         **meta,
@@ -130,7 +159,7 @@ def _inside(root: Path, candidate: Path) -> bool:
     return True
 
 
-def _manifest_items(folder: Path) -> Iterator[Item]:
+def _manifest_items(folder: Path, *, level: str) -> Iterator[Item]:
     manifest = folder / MANIFEST
     try:
         text, _ = _read_file(manifest)
@@ -180,6 +209,7 @@ def _manifest_items(folder: Path) -> Iterator[Item]:
             title=row.get("title", ""),
             encoding=enc,
             language=row.get("language", ""),
+            level=level,
             **meta,
         )
     for extra in sorted(folder.iterdir()):
@@ -189,7 +219,7 @@ def _manifest_items(folder: Path) -> Iterator[Item]:
             yield LoadProblem(str(extra), "not named in manifest.csv; skipped")
 
 
-def _html_item(path: Path, *, article_id: str | None = None) -> Item:
+def _html_item(path: Path, *, level: str, article_id: str | None = None) -> Item:
     try:
         html, enc = _read_file(path)
     except DecodeError as exc:
@@ -223,10 +253,11 @@ def _html_item(path: Path, *, article_id: str | None = None) -> Item:
         author=str(meta.get("author") or ""),
         published=str(meta.get("date") or ""),
         url=str(meta.get("url") or ""),
+        level=level,
     )
 
 
-def _row_item(row: dict[str, object], where: str) -> Item:
+def _row_item(row: dict[str, object], where: str, *, level: str) -> Item:
     missing = [f for f in REQUIRED_ROW_FIELDS if not str(row.get(f) or "").strip()]
     if missing:
         return LoadProblem(where, f"missing required field(s): {', '.join(missing)}")
@@ -245,10 +276,11 @@ def _row_item(row: dict[str, object], where: str) -> Item:
         author=str(row.get("author") or ""),
         published=str(row.get("published") or ""),
         url=str(row.get("url") or ""),
+        level=level,
     )
 
 
-def _jsonl_items(path: Path) -> Iterator[Item]:
+def _jsonl_items(path: Path, *, level: str) -> Iterator[Item]:
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -270,10 +302,10 @@ def _jsonl_items(path: Path) -> Iterator[Item]:
             if not isinstance(row, dict):
                 yield LoadProblem(where, "line is not a JSON object")
                 continue
-            yield _row_item(row, where)
+            yield _row_item(row, where, level=level)
 
 
-def _csv_items(path: Path) -> Iterator[Item]:
+def _csv_items(path: Path, *, level: str) -> Iterator[Item]:
     try:
         text, _ = _read_file(path)
     except DecodeError as exc:
@@ -283,25 +315,25 @@ def _csv_items(path: Path) -> Iterator[Item]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
         for rowno, row in enumerate(reader, start=2):
-            yield _row_item({(k or ""): v for k, v in row.items()}, f"{path}:{rowno}")
+            yield _row_item({(k or ""): v for k, v in row.items()}, f"{path}:{rowno}", level=level)
     except csv.Error as exc:
         yield LoadProblem(f"{path}:{reader.line_num}", f"broken CSV ({exc})")
 
 
-def _text_item(path: Path) -> Item:
+def _text_item(path: Path, *, level: str) -> Item:
     try:
         raw, enc = _read_file(path)
     except DecodeError as exc:
         return LoadProblem(str(path), str(exc))
     return make_article(
         id=path.stem, outlet_id="unknown", outlet_name="unknown outlet", raw_text=raw, source=str(path),
-        encoding=enc,
+        encoding=enc, level=level,
     )
 
 
-def _folder_items(folder: Path) -> Iterator[Item]:
+def _folder_items(folder: Path, *, pages: str, rows: str) -> Iterator[Item]:
     if (folder / MANIFEST).is_file():
-        yield from _manifest_items(folder)
+        yield from _manifest_items(folder, level=pages)
         return
     found = False
     for path in sorted(folder.iterdir()):
@@ -315,51 +347,57 @@ def _folder_items(folder: Path) -> Iterator[Item]:
             continue
         if suffix in HTML_SUFFIXES:
             found = True
-            yield _html_item(path)
+            yield _html_item(path, level=pages)
         elif suffix in ROW_SUFFIXES:
             found = True
-            yield from (_jsonl_items(path) if suffix != ".csv" else _csv_items(path))
+            yield from (_jsonl_items(path, level=rows) if suffix != ".csv" else _csv_items(path, level=rows))
         elif suffix == ".txt":
             found = True
-            yield _text_item(path)
+            yield _text_item(path, level=pages)
         else:
             yield LoadProblem(str(path), "unknown file type (expected .html, .txt, .jsonl or .csv); skipped")
     if not found:
         yield LoadProblem(str(folder), "no manifest.csv and no .html, .txt, .jsonl or .csv files")
 
 
-def iter_corpus(path: str | Path | None = None) -> Iterator[Item]:
+def iter_corpus(path: str | Path | None = None, *, clean: str = "auto") -> Iterator[Item]:
     """Yield articles and problems one at a time (streams JSONL/CSV rows).
 
+    Args:
+        path: Folder, ``.html``, ``.jsonl``, ``.csv`` or ``.txt`` file (default: the seeds).
+        clean: ``auto``, ``on`` or ``off`` (:data:`CLEAN_MODES`; see the module docstring).
+
     Raises:
-        InputError: when the path itself does not exist or is not a supported kind.
+        InputError: when the path itself does not exist or is not a supported kind, or ``clean`` is unknown.
     """
+    pages, rows = clean_level(clean, rows=False), clean_level(clean, rows=True)
     p = Path(path) if path is not None else default_corpus_path()
     if not p.exists():
         raise InputError(str(p), "no such file or folder")
     if p.is_dir():
-        yield from _folder_items(p)
+        yield from _folder_items(p, pages=pages, rows=rows)
         return
     suffix = p.suffix.lower()
     if suffix in HTML_SUFFIXES:
-        yield _html_item(p)
+        yield _html_item(p, level=pages)
     elif suffix in (".jsonl", ".ndjson"):
-        yield from _jsonl_items(p)
+        yield from _jsonl_items(p, level=rows)
     elif suffix == ".csv":
-        yield from _csv_items(p)
+        yield from _csv_items(p, level=rows)
     elif suffix == ".txt":
-        yield _text_item(p)
+        yield _text_item(p, level=pages)
     else:
         raise InputError(str(p), "unsupported corpus (give a folder, .html, .jsonl, .csv or .txt)")
 
 
-def load_corpus(path: str | Path | None = None) -> Corpus:
+def load_corpus(path: str | Path | None = None, *, clean: str = "auto") -> Corpus:
     """Load every article under ``path`` (default: the seeds), recording problems.
 
     Duplicate article ids keep the first article and record the others.
 
     Args:
         path: Folder, ``.html``, ``.jsonl``, ``.csv`` or ``.txt`` file.
+        clean: ``auto`` (full cleaning for pages, conservative for JSONL/CSV rows), ``on`` or ``off``.
 
     Returns:
         A :class:`Corpus`; ``corpus.problems`` lists what was skipped and why.
@@ -370,7 +408,7 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
     """
     corpus = Corpus(source=str(path if path is not None else default_corpus_path()))
     seen: dict[str, str] = {}
-    for item in iter_corpus(path):
+    for item in iter_corpus(path, clean=clean):
         if isinstance(item, LoadProblem):
             corpus.problems.append(item)
         elif item.id in seen:

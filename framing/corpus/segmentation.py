@@ -35,6 +35,8 @@ _PARAGRAPH_RE = re.compile(r"\n[ \t\u00a0]*\n\s*")
 #: per-sentence rule linear on hostile input such as a 400 kB line without punctuation.
 MAX_SENTENCE_CHARS = 2000
 _CUT_RE = re.compile(r"[;:,]\s|\s")
+#: "No. 1 seed", "Art. 5", "Vol. 2": a number abbreviation before a digit never ends a sentence.
+_NUMBER_ABBREV_RE = re.compile(r"(?<![^\W\d_])(?:No|Nos|Art|Vol|Fig|Sec|pp?)\.$")
 
 
 class _NewsLanguageVars(PunktLanguageVars):
@@ -79,15 +81,21 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     stay with the sentence.
 
     Example:
-        >>> t = "Talks ended at 5 p.m. on Feb. 3. Dr. Smith of the U.N. disagreed."
+        >>> t = "Talks ended at 5 p.m. on Feb. 3. Dr. Smith of the U.N. disagreed. No. 1 seed falls"
         >>> len(split_sentences(t))
-        2
+        3
     """
     tok = _tokenizer()
     out: list[tuple[int, int]] = []
     for ps, pe in _paragraphs(text):
         para = text[ps:pe]
+        pieces: list[tuple[int, int]] = []
         for s, e in tok.span_tokenize(para, realign_boundaries=True):
+            if pieces and para[s : s + 1].isdigit() and _NUMBER_ABBREV_RE.search(para, 0, pieces[-1][1]):
+                pieces[-1] = (pieces[-1][0], e)  # "No. 1 seed falls": one sentence
+            else:
+                pieces.append((s, e))
+        for s, e in pieces:
             seg = para[s:e]
             lead = len(seg) - len(seg.lstrip())
             trail = len(seg) - len(seg.rstrip())

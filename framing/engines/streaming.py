@@ -89,11 +89,13 @@ def analyze_to_file(
     n_jobs: int = -1,
     chunk_size: int = 25,
     scheduler: str | None = None,
+    clean: str = "auto",
 ) -> StreamSummary:
     """Analyse a corpus batch by batch, appending spans to ``out`` (``.csv`` or ``.parquet``).
 
-    Duplicate ids keep the first article. Output equals ``analyze(load_corpus(path), story=story).spans``;
-    the options are those of :func:`framing.engines.memory.analyze`.
+    Duplicate ids keep the first article. Output equals ``analyze(load_corpus(path, clean=clean),
+    story=story).spans``; ``clean`` is that of :func:`framing.corpus.loading.load_corpus` (``auto``,
+    ``on``, ``off``), the other options are those of :func:`framing.engines.memory.analyze`.
     """
     fams = resolve_families(families)
     story = story if story is not None else default_story()
@@ -113,7 +115,7 @@ def analyze_to_file(
         batch.clear()
 
     try:
-        for item in iter_corpus(corpus_path):
+        for item in iter_corpus(corpus_path, clean=clean):
             if isinstance(item, LoadProblem):
                 summary.problems.append(item)
                 continue

@@ -15,7 +15,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 #: validator modules under ``framing.evaluation``, run in this order.
-VALIDATORS: tuple[str, ...] = ("cleaning", "quotes", "labels", "hedging", "sentiment", "readability")
+VALIDATORS: tuple[str, ...] = (
+    "cleaning", "quotes", "paraphrase", "labels", "hedging", "sentiment", "tone", "readability",
+)
 
 
 @dataclass(frozen=True)

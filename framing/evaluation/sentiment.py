@@ -8,10 +8,9 @@ Rows:
   *articles* (:func:`nyt_split`, seed :data:`NYT_SPLIT_SEED`);
 * both scorers on the other VADER domains (tweets, movie and product
   reviews) and on NewsMTSC sentences whose targets all share one polarity
-  (news text the calibration never saw);
-* target sentiment on NewsMTSC: macro-F1 of the clause-around-the-mention
-  method and of whole-sentence VADER on a held-out 30% of sentences
-  (:func:`newsmtsc_split`).
+  (news text the calibration never saw).
+
+The tone toward each NewsMTSC target is validated in :mod:`framing.evaluation.tone`.
 
 3-class F1 for the reproduction follows the paper: predicted class from the
 scorer's neutral band, gold class = sign of the human mean rating (0 =
@@ -41,9 +40,6 @@ from framing.evaluation import ValidationRow
 #: Seed and share of the NYT article-level hold-out (used by training and validation alike).
 NYT_SPLIT_SEED = 20140601
 NYT_TEST_SHARE = 0.3
-#: Seed and share of the NewsMTSC sentence-level hold-out.
-NEWSMTSC_SPLIT_SEED = 2021
-NEWSMTSC_TEST_SHARE = 0.3
 
 VADER_DIR = "vader_icwsm2014"
 NEWSMTSC_DIR = "newsmtsc"
@@ -63,7 +59,6 @@ PAPER_VADER: dict[str, tuple[float, float]] = {
 PAPER_HUMAN_NYT_R = 0.745
 #: Human gold for macro F1: |mean rating| <= 0.5 is neutral.
 HUMAN_NEUTRAL = 0.5
-NEWSMTSC_ANCHOR = "GRU-TSC, Hamborg & Donnay 2021 (state of the art; F1m on official test sets, not verified here)"
 
 
 def read_vader_domain(gold_dir: Path, domain: str) -> pd.DataFrame:
@@ -110,8 +105,8 @@ def nyt_split(ids: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
 def read_newsmtsc(gold_dir: Path) -> pd.DataFrame:
     """NewsMTSC ``train.jsonl`` exploded to one row per target.
 
-    Columns: ``sid`` (sentence number), ``sentence``, ``start``, ``end``,
-    ``mention``, ``y`` (-1/0/+1).
+    Columns: ``sid`` (sentence number), ``gid`` (the sentence's ``primary_gid``),
+    ``sentence``, ``start``, ``end``, ``mention``, ``y`` (-1/0/+1).
     """
     path = gold_dir / NEWSMTSC_DIR / "train.jsonl"
     if not path.is_file():
@@ -126,6 +121,7 @@ def read_newsmtsc(gold_dir: Path) -> pd.DataFrame:
                 rows.append(
                     {
                         "sid": sid,
+                        "gid": rec["primary_gid"],
                         "sentence": rec["sentence_normalized"],
                         "start": int(t["from"]),
                         "end": int(t["to"]),
@@ -134,16 +130,6 @@ def read_newsmtsc(gold_dir: Path) -> pd.DataFrame:
                     }
                 )
     return pd.DataFrame(rows)
-
-
-def newsmtsc_split(sids: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
-    """(train, test) masks: 30% of NewsMTSC *sentences* held out, seeded."""
-    s = pd.Series(list(sids))
-    unique = sorted(set(s))
-    rng = np.random.default_rng(NEWSMTSC_SPLIT_SEED)
-    test_ids = set(rng.choice(np.array(unique), size=int(round(NEWSMTSC_TEST_SHARE * len(unique))), replace=False))
-    test = s.isin(test_ids).to_numpy()
-    return ~test, test
 
 
 def newsmtsc_sentences(targets: pd.DataFrame) -> pd.DataFrame:
@@ -248,7 +234,7 @@ def _vader_rows(gold_dir: Path) -> list[ValidationRow]:
 
 
 def _newsmtsc_rows(gold_dir: Path) -> list[ValidationRow]:
-    from framing.features.sentiment import current_scorer_name, target_score
+    from framing.features.sentiment import current_scorer_name
 
     default = current_scorer_name()
     rows: list[ValidationRow] = []
@@ -262,24 +248,6 @@ def _newsmtsc_rows(gold_dir: Path) -> list[ValidationRow]:
                                   "3-class macro F1", m, n=len(ys),
                                   note=f"second news domain, not used in training; Spearman "
                                   f"{pd.Series(sc).corr(pd.Series(ys), method='spearman'):.3f}"))
-    _, test = newsmtsc_split(tg["sid"].tolist())
-    te = tg[test]
-    yt = te["y"].to_numpy()
-    for name in dict.fromkeys(["vader", default]):
-        base = _scores(te["sentence"].tolist(), name)
-        _, m_base = f1s(yt, classes(base, _band(name)))
-        rows.append(ValidationRow(f"target sentiment ({name}, whole sentence)",
-                                  "newsmtsc train held-out 30% sentences", "3-class macro F1", m_base,
-                                  anchor=NEWSMTSC_ANCHOR, n=len(yt),
-                                  note=f"baseline; split seed {NEWSMTSC_SPLIT_SEED}, 30% of sentences"))
-    for name in dict.fromkeys(["vader", default]):
-        sc = np.array([target_score(s, a, b, scorer=name)
-                       for s, a, b in zip(te["sentence"], te["start"], te["end"], strict=True)])
-        _, m = f1s(yt, classes(sc, _band(name)))
-        rows.append(ValidationRow(f"target sentiment ({name}, clause around mention)",
-                                  "newsmtsc train held-out 30% sentences", "3-class macro F1", m,
-                                  anchor=NEWSMTSC_ANCHOR, n=len(yt),
-                                  note="the method used for actor spans; official test sets kept back"))
     return rows
 
 
@@ -294,6 +262,6 @@ def validate(gold_dir: Path) -> list[ValidationRow]:
     if (gold_dir / NEWSMTSC_DIR).is_dir():
         rows += _newsmtsc_rows(gold_dir)
     else:
-        rows.append(ValidationRow("target sentiment", NEWSMTSC_DIR, "3-class macro F1", math.nan,
+        rows.append(ValidationRow("sentence sentiment", NEWSMTSC_DIR, "3-class macro F1", math.nan,
                                   note=f"{gold_dir / NEWSMTSC_DIR} not found"))
     return rows

@@ -1,7 +1,7 @@
 """The one clause splitter: where a sentence breaks into clauses.
 
-Every rule that needs "the same clause" uses it: the tone toward an actor is
-the tone of the actor's clause (:mod:`framing.features.sentiment`), a
+Every rule that needs "the same clause" uses it: tone toward an actor reads
+the actor's clause (:mod:`framing.features.tone_features`), a
 relationship label is placed by the actors of its clause
 (:mod:`framing.features.labels`), and "would" after a reporting verb is the
 future in the past only when no clause break comes between

@@ -7,21 +7,19 @@ distancing, evidential), ``score`` = 1.0 for core cues and 0.5 for
 borderline ones (approximators, distancing words, weak evidentials,
 "potential"), so a table can include or drop them.
 
-Non-epistemic uses are kept out where the text shows them:
-
-* ``May`` the month: a capitalised "May" that is not sentence-initial, or is
-  followed by a number or preceded by in/on/last/next/early/late/mid/since;
-* ``may`` of permission ("you may leave", "visitors may") - lexicon context;
-* ``could not``/``couldn't`` + verb (past ability, reported categorical) -
-  lexicon context; "could not have" and "could not be ruled out" stay;
-* ``would`` after a reporting verb in the same clause ("said it would hold
-  talks", "announced that they would"; clauses from
-  :mod:`framing.features.clauses`), or inside a "that"-clause of a past verb of
-  saying or realising ("began to see that Russia would need") - future in the
-  past. The verbs are the forms marked in the ``would`` column of the one
-  reporting-verb list (``lexicons/reporting_verbs.tsv``);
-* ``appear`` = show up ("appeared at the ceremony") and ``clear`` as a verb
-  ("to clear the way") - lexicon context.
+What counts is written in the guideline at the head of ``hedges.tsv`` and
+``boosters.tsv``. A lexicon row's ``context`` cell (:mod:`framing.features._context`)
+and ``sense`` cell (:mod:`framing.features.hedge_senses`,
+:mod:`framing.features.would_sense`) keep out the uses the text shows are not
+hedges or boosters: "May" the month, "you may" (permission), "could not
+attend"; "would" that is not speculation (conditional, proposal, reported,
+future in the past, habitual, "would like"); "likely voters"; "about" as the
+preposition of a topic; "suggested"/"indicated" with a speaker as subject;
+"appeared on MSNBC"; "military might"; "not clear" (a hedge, not the booster
+"clear"), "steer clear of", "absolutely critical" (degree). A match inside a
+longer match of the other feature is dropped ("uncertain" in the booster "in
+no uncertain terms"). :meth:`HedgeExtractor.candidates` lists every match
+with the reason it was dropped.
 
 "will" is not a hedge. Voice and speaker come from :meth:`Doc.span`.
 
@@ -41,10 +39,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from framing.corpus.segmentation import tokenize
 from framing.document import Doc
 from framing.features._context import context_ok, is_month_may
-from framing.features.clauses import has_break, that_clause_reaches
+from framing.features.cue_context import Sentence
+from framing.features.hedge_senses import reason
 from framing.lexicons import Lexicon, load_lexicon
 from framing.matching import Match, PhraseMatcher
 from framing.measures import OWN_VOICES, SOURCE_VOICES, Measure
@@ -57,31 +55,8 @@ if TYPE_CHECKING:
 HEDGE = "hedge"
 BOOSTER = "booster"
 
-#: The one reporting-verb list (its ``would`` column marks the forms this family uses).
-REPORTING_VERBS = "reporting_verbs"
-
 #: score of a cue by its lexicon tier.
 TIER_SCORE: dict[str, float] = {"core": 1.0, "borderline": 0.5}
-
-_REPORT_WINDOW_WORDS = 8
-
-
-@lru_cache(maxsize=1)
-def _future_in_past_verbs() -> tuple[frozenset[str], frozenset[str]]:
-    """Reporting-verb forms after which "would" is the future in the past (``would`` column of the lexicon).
-
-    The first set: a "would" shortly after the form in the same clause ("said it would hold talks"); the second:
-    a "would" anywhere in a that-clause the form introduces ("began to see that Russia would need").
-    """
-    near: set[str] = set()
-    that: set[str] = set()
-    for row in load_lexicon(REPORTING_VERBS).rows:
-        uses = set(row.get("would", "").split("|"))
-        if "near" in uses:
-            near.add(row["term"].lower())
-        if "that" in uses:
-            that.add(row["term"].lower())
-    return frozenset(near), frozenset(that)
 
 
 @dataclass(frozen=True)
@@ -91,6 +66,7 @@ class _Cue:
     category: str
     score: float
     context: str
+    sense: str
 
 
 class HedgeExtractor:
@@ -120,6 +96,7 @@ class HedgeExtractor:
                         row.get("category", ""),
                         TIER_SCORE.get(row.get("tier", "core") or "core", 1.0),
                         row.get("context", ""),
+                        row.get("sense", ""),
                     ),
                 )
                 for row in lex.rows
@@ -128,54 +105,60 @@ class HedgeExtractor:
 
     def __call__(self, doc: Doc) -> list[Span]:
         """Hedge and booster spans of ``doc`` in text order."""
+        return [span for span, why in self.candidates(doc) if not why]
+
+    def candidates(self, doc: Doc) -> list[tuple[Span, str]]:
+        """Every lexicon match of ``doc`` with the reason it is not a cue (``""`` for the cues), in text order.
+
+        Example:
+            >>> from framing.attribution import prepare_doc
+            >>> from framing.model import Article
+            >>> t = "Among likely voters, he is likely to win."
+            >>> doc = prepare_doc(Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t))
+            >>> [(s.text, why) for s, why in make_hedge_extractor().candidates(doc)]
+            [('likely', 'poll category (likely voters)'), ('likely', '')]
+        """
         text = doc.text
-        spans: list[Span] = []
+        out: list[tuple[Span, str]] = []
         for s, e in doc.sentences:
-            words = tokenize(text, s, e)
+            sentence: Sentence | None = None
+            found: list[tuple[Match[_Cue], str]] = []
             for matcher in self._matchers:
                 for m in matcher.finditer(text, s, e):
-                    if self._keep(text, s, words, m):
-                        c = m.value
-                        spans.append(doc.span(c.feature, m.start, m.end, label=c.term, category=c.category,
-                                              score=c.score))
-        spans.sort(key=lambda x: (x.start, x.end))
-        return spans
-
-    @staticmethod
-    def _keep(text: str, sent_start: int, words: list[tuple[int, int]], m: Match[_Cue]) -> bool:
-        before = [w for w in words if w[1] <= m.start]
-        after = [w for w in words if w[0] >= m.end]
-        prev = text[before[-1][0] : before[-1][1]] if before else ""
-        nxt = text[after[0][0] : after[0][1]] if after else ""
-        if not context_ok(m.value.context, previous=prev, following=nxt):
-            return False
-        term = m.value.term
-        if term == "may" and is_month_may(m.text, prev, nxt, sentence_initial=not before):
-            return False
-        if term == "would" and _after_reporting_verb(text, sent_start, m.start, before):
-            return False
-        return True
+                    sentence = sentence or Sentence(text, s, e)
+                    found.append((m, _why_not(sentence, m)))
+            for m, why in found:
+                why = why or _inside_other(m, [x for x, w in found if not w])
+                c = m.value
+                out.append((doc.span(c.feature, m.start, m.end, label=c.term, category=c.category, score=c.score),
+                            why))
+        out.sort(key=lambda x: (x[0].start, x[0].end))
+        return out
 
 
-def _after_reporting_verb(text: str, sent_start: int, offset: int, before: list[tuple[int, int]]) -> bool:
-    """Whether a reporting verb comes shortly before ``offset`` in the same clause.
+def _why_not(s: Sentence, m: Match[_Cue]) -> str:
+    """Why the match ``m`` is not a cue (context rule, month "May", sense rules), or ``""``."""
+    k = s.index(m.start)
+    j = s.index(m.end)
+    prev = s.text[s.words[k - 1][0] : s.words[k - 1][1]] if k > 0 else ""
+    nxt = s.text[s.words[j][0] : s.words[j][1]] if j < len(s.words) else ""
+    if not context_ok(m.value.context, previous=prev, following=nxt):
+        return "context"
+    if m.value.term == "may" and is_month_may(m.text, prev, nxt, sentence_initial=k == 0):
+        return "month"
+    return reason(m.value.sense, s, m.start, m.end) if m.value.sense else ""
 
-    Example:
-        >>> t = "He said it would hold talks"
-        >>> _after_reporting_verb(t, 0, 11, tokenize(t, 0, 10))
-        True
+
+def _inside_other(m: Match[_Cue], kept: list[Match[_Cue]]) -> str:
+    """Why ``m`` is dropped when a longer kept match of the other feature covers it, or ``""``.
+
+    "uncertain" in the booster "in no uncertain terms", "clear" in the hedge "not clear".
     """
-    near, that = _future_in_past_verbs()
-    for a, b in reversed(before[-_REPORT_WINDOW_WORDS:]):
-        if text[a:b].lower() in near:
-            return not has_break(text, b, offset)
-    # Further back: "<past verb of saying/realising> that …" earlier in the same sentence, its that-clause
-    # still running (no "if" or ";" between).
-    for i, (a, b) in enumerate(before[:-1]):
-        na, nb = before[i + 1]
-        if text[a:b].lower() in that and text[na:nb].lower() == "that":
-            return that_clause_reaches(text, nb, offset)
-    return False
+    for x in kept:
+        longer = x.end - x.start > m.end - m.start
+        if x.value.feature != m.value.feature and x.start <= m.start and m.end <= x.end and longer:
+            return f"inside the {x.value.feature} '{x.value.term}'"
+    return ""
 
 
 def make_hedge_extractor(

@@ -4,11 +4,15 @@ The attribution step (:func:`framing.attribution.prepare_doc`) finds the
 quotes, paraphrases and speakers; this family turns its records into spans:
 one ``quote`` row per direct quotation and one ``paraphrase`` row per
 attributed-paraphrase run. ``start``/``end`` cover the quote with its marks
-(or the reported clause); ``label`` is the quote type (``person``: a person or
-group said it; ``organisation``: an organisation or document; ``scare``: 1-3
-words, no speaker; ``unattributed``: 4+ words, no speaker; ``paraphrase`` rows
-use ``person``/``organisation``); ``category`` is the speaker's origin (one of
-the story's origins, e.g. china, russia, us, europe, other, unknown);
+(or the reported clause); ``label`` is the quote type (``person``: a named
+person said it; ``organisation``: a named organisation or document;
+``unnamed``: a source described but not named, such as "observers", "a
+spokesman" or "Western leaders"; ``title``: a name or title in quotation marks,
+nobody's words; ``scare``: 1-3 words, no speaker; ``unattributed``: 4+ words,
+no speaker; ``paraphrase`` rows use ``person``/``organisation``/``unnamed``);
+``category`` is the speaker's origin (one of the story's origins, e.g. china,
+russia, us, europe, other, unknown; ``other`` also for a joint source of
+several origins such as "China and Russia");
 ``target`` is the cue's lemma (``say``, ``according to``; empty when
 inherited); ``polarity`` is empty; ``speaker`` is the normalised speaker;
 ``voice`` comes from the voice map; ``score`` is the number of words inside.
@@ -38,6 +42,11 @@ if TYPE_CHECKING:
 
 #: Span features of this family.
 FEATURES: tuple[str, ...] = ("quote", "paraphrase")
+#: Quote types (``label``) of someone's words: every type but ``title`` (a name or title in quotation marks);
+#: "" keeps the rows of a span table made without quote types.
+SPEECH_TYPES: tuple[str, ...] = ("person", "organisation", "unnamed", "scare", "unattributed", "")
+#: Quote types (``label``) of a named source: what ``distinct_sources_count`` counts ("" as above).
+NAMED_SOURCE_TYPES: tuple[str, ...] = ("person", "organisation", "")
 
 
 def extract(doc: Doc, *, story: Story | None = None) -> list[Span]:
@@ -79,6 +88,10 @@ def measures(
 ) -> list[Measure]:
     """The family's measures: shares of words quoted and paraphrased, attributions, sources, source origins.
 
+    ``distinct_sources_count`` counts the distinct named sources (see
+    :func:`named_sources`); the word share and the attribution rate leave out
+    titles in quotation marks (label ``title``).
+
     Args:
         spans: A span table: the measures it supports (none without quote or
             paraphrase rows; one origin share per origin present). None: every
@@ -105,13 +118,14 @@ def measures(
     out: list[Measure] = []
     if "quote" in features:
         out.append(Measure("quote_share_of_words_pct", g, "words in direct quotes", "% of words", "share_words",
-                           ("quote",), english_only=False))
+                           ("quote",), (("label", SPEECH_TYPES),), english_only=False))
     if "paraphrase" in features:
         out.append(Measure("paraphrase_share_of_words_pct", g, "words in attributed paraphrase", "% of words",
                            "share_words", ("paraphrase",)))
     out.append(Measure("attributions_per_1000_words", g, "quotes and paraphrases", "per 1,000 words", "rate",
-                       attributions))
-    out.append(Measure("distinct_sources_count", g, "distinct named sources", "count", "distinct", attributions))
+                       attributions, (("label", SPEECH_TYPES),)))
+    out.append(Measure("distinct_sources_count", g, "distinct named sources", "count", "distinct", attributions,
+                       (("label", NAMED_SOURCE_TYPES),)))
     for origin in origins:
         out.append(Measure(f"source_origin_{origin}_share_pct", g, f"source origin: {origin}",
                            "% of quotes and paraphrases", "share_of", attributions, (("category", (origin,)),),
@@ -119,4 +133,26 @@ def measures(
     return out
 
 
-__all__ = ["FEATURES", "extract", "measures"]
+def named_sources(spans: pd.DataFrame) -> list[str]:
+    """The distinct named sources of a span table's quote and paraphrase rows, as ``distinct_sources_count`` counts.
+
+    A named source is a speaker the article names: a person ("Wang Yi") or an
+    organisation ("the Kremlin", "NATO"), with label ``person`` or
+    ``organisation``. Groups and descriptions ("observers", "analysts",
+    "Western leaders", "a spokesman") are sources but not named ones. A span
+    table made without quote types (``label`` empty) counts every speaker.
+    Speakers are compared ignoring letter case and spacing; the list is sorted.
+
+    Example:
+        >>> from framing.model import Span, spans_to_frame
+        >>> s = spans_to_frame([Span("a", "o", "quote", 0, 4, '"Hi"', label="person", speaker="Wang Yi"),
+        ...                     Span("a", "o", "paraphrase", 5, 9, "it is", label="unnamed", speaker="analysts"),
+        ...                     Span("a", "o", "quote", 9, 14, '"Yes"', label="person", speaker="wang  yi")])
+        >>> named_sources(s)
+        ['wang yi']
+    """
+    rows = spans[spans["feature"].isin(list(FEATURES)) & spans["label"].isin(list(NAMED_SOURCE_TYPES))]
+    return sorted({" ".join(str(s).split()).casefold() for s in rows["speaker"] if str(s).strip()})
+
+
+__all__ = ["FEATURES", "NAMED_SOURCE_TYPES", "SPEECH_TYPES", "extract", "measures", "named_sources"]

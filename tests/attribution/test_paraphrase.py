@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from framing.attribution import prepare_doc
 from framing.attribution.context import Context
-from framing.attribution.paraphrase import find_paraphrases, reported_clause
+from framing.attribution.paraphrase import cue_candidates, find_paraphrases
+from framing.attribution.paraphrase_features import Tokens, best_candidate, span_candidates, span_features
+from framing.attribution.paraphrase_model import paraphrase_model
 from framing.document import Doc
 from framing.model import Article
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def _doc(text: str) -> Doc:
@@ -15,6 +23,12 @@ def _doc(text: str) -> Doc:
 
 def _paraphrases(text: str) -> list[tuple[str, str]]:
     return [(q.text, q.speaker) for q in _doc(text).quotes if q.voice == "attributed_paraphrase"]
+
+
+def _seed(prefix: str) -> tuple[str, Doc]:
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    text = path.read_text(encoding="utf-8")
+    return text, _doc(text)
 
 
 def test_said_that_covers_the_reported_clause_only() -> None:
@@ -32,7 +46,7 @@ def test_content_before_said_x_with_an_appositive() -> None:
 
 def test_according_to_x_content() -> None:
     t = "According to the Kremlin, the talks went well."
-    assert _paraphrases(t) == [("the talks went well.", "Kremlin")]  # to the sentence end, as written
+    assert _paraphrases(t) == [("the talks went well", "Kremlin")]
 
 
 def test_as_x_said_is_no_paraphrase() -> None:
@@ -46,23 +60,86 @@ def test_a_cue_with_no_content_still_records_its_speaker_mention() -> None:
     assert (p.start, p.end, p.speaker.text) == (t.index("said"), t.index("said"), "Shi Yinhong")
 
 
-def _clause(t: str) -> str:
-    ctx = Context.of(t, [(0, len(t))])
-    cue = next(c for c in ctx.cues.cues if c.value.lemma == "tell")
-    span = reported_clause(ctx, cue, len(t))
-    return t[span[0] : span[1]] if span else ""
-
-
 def test_tell_object_is_skipped_before_the_reported_clause() -> None:
-    assert _clause("Smith told reporters that the talks failed.") == "the talks failed"
-    assert _clause("Smith told NBC News on Tuesday that the talks failed.") == "the talks failed"
-    assert _clause("Smith told CNN Tuesday that the talks failed.") == "the talks failed"
+    assert _paraphrases("Smith told reporters that the talks failed.") == [("the talks failed", "Smith")]
+    assert _paraphrases("Smith told NBC News on Tuesday that the talks failed.") == [("the talks failed", "Smith")]
 
 
-def test_tell_object_of_an_outlet_acronym_before_a_capitalised_subject() -> None:
-    # the run "CNN President Francois Hollande" leaves no clause: the outlet alone is the object
-    t = "Klugman told CNN President Francois Hollande was at the match."
-    assert _clause(t) == "President Francois Hollande was at the match"
-    assert _clause("Murray told NPR Gross was being detained.") == "Gross was being detained"
-    # an outlet name that continues is not cut: no clause at all
-    assert _clause("Hunt told BBC Radio 4's Today programme.") == ""
+def test_overrun_stops_at_the_end_of_an_opening_subordinate_clause() -> None:
+    # SCMP: "And while Biden and his allied Western leaders announced a diplomatic boycott ..., the Russian
+    # leader will be among ..." -- the outlet's own main clause is not the leaders' paraphrase
+    text, doc = _seed("000")
+    leader = text.index("the Russian leader will be among")
+    assert doc.voice.at(leader)[0] == "authorial"
+    boycott = text.index("a diplomatic boycott of the Beijing Games")
+    assert doc.voice.at(boycott)[0] == "attributed_paraphrase"
+
+
+def test_nickname_in_the_outlets_clause_takes_no_paraphrase_speaker() -> None:
+    # SCMP: the stadium nickname “Bird's Nest” sits in the outlet's clause, not in the boycott announcement
+    text, doc = _seed("000")
+    nest = next(q for q in doc.quotes if "Nest" in q.text and q.voice == "direct_quote")
+    assert nest.speaker != "Western leaders"
+    assert not nest.speaker
+
+
+def test_country_name_after_a_comma_is_no_speaker() -> None:
+    # Responsible Statecraft: "...dependence on, and forced subordination to, the United States."
+    text, doc = _seed("002")
+    pos = text.index("forced subordination to")
+    assert doc.voice.at(pos)[0] == "authorial"
+    assert not any(q.speaker == "United States" for q in doc.quotes if q.voice == "attributed_paraphrase")
+
+
+def test_maintains_a_position_is_not_reporting() -> None:
+    # DW: "China traditionally maintains a position of neutrality when commenting on tensions ..."
+    text, doc = _seed("003")
+    assert doc.voice.at(text.index("a position of neutrality")) == ("authorial", "")
+
+
+def test_saying_participle_attaches_to_the_subject_of_its_clause() -> None:
+    # Washington Post: "After the United States and several allies announced a diplomatic boycott of the Winter
+    # Games, Putin publicly supported Beijing, saying Russia was “standing together ...”"
+    text, doc = _seed("004")
+    assert doc.voice.at(text.index("Putin publicly supported"))[0] == "authorial"
+    saying = text.index("saying Russia was") + len("saying ")
+    assert doc.voice.at(saying) == ("attributed_paraphrase", "Vladimir Putin")
+
+
+def test_told_x_that_is_found() -> None:
+    # SCMP: "Wang Yi told US Secretary of State Antony Blinken on Thursday that Russia's security concerns over
+    # Ukraine should be respected." -- reported, not the outlet's voice; the addressee is not the content
+    text, doc = _seed("000")
+    concerns = text.index("security concerns over Ukraine should be respected")
+    assert doc.voice.at(concerns) == ("attributed_paraphrase", "Wang Yi")
+    assert doc.voice.at(text.index("Antony Blinken on Thursday"))[0] == "authorial"
+
+
+def test_fast_span_search_agrees_with_the_full_features() -> None:
+    # the extractor scores the parts of each candidate's features once; the training recipe scores them whole
+    t = (
+        "Wan Qingsong, a professor, said on Monday that China would aid Russia, because it knew the pain, "
+        "and the talks went on while Lavrov, who arrived late, added that ties were strong."
+    )
+    model = paraphrase_model()
+    for cand in cue_candidates(Context.of(t, [(0, len(t))]), [], []):
+        tk: Tokens = cand.tokens
+        cands = span_candidates(tk, cand.ci, cand.cj, cand.sp_lo, cand.sp_hi)
+        fast = best_candidate(tk, cand.ci, cand.cj, cands, cand.info, model.span.total)
+        slow = max(cands, key=lambda c: model.span.score(span_features(tk, cand.ci, cand.cj, c, cand.info)))
+        assert model.span.score(span_features(tk, cand.ci, cand.cj, fast, cand.info)) == pytest.approx(
+            model.span.score(span_features(tk, cand.ci, cand.cj, slow, cand.info))
+        )
+
+
+def test_polnear_dev_indirect_speech_floor(gold_dir: Path) -> None:
+    from framing.evaluation.paraphrase import load_articles, model_paraphrases, naive_paraphrases, score_split
+
+    articles = load_articles(gold_dir / "polnear" / "data" / "dev")
+    if not articles:
+        pytest.skip(f"PolNeAR dev split not found under {gold_dir / 'polnear'}")
+    ours = score_split(articles, model_paraphrases)
+    naive = score_split(articles, naive_paraphrases)
+    assert ours.f1 >= 0.45  # 0.50 when the model was trained (issue 13); the regex peer: 0.25
+    assert ours.f1 >= naive.f1 + 0.15
+    assert ours.speaker_accuracy >= 0.85

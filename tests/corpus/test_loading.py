@@ -194,3 +194,50 @@ def test_non_english_article_is_detected(tmp_path: Path):
     )
     (tmp_path / "de.jsonl").write_text(json.dumps({"id": "x", "outlet": "DE", "text": text}), encoding="utf-8")
     assert load_corpus(tmp_path / "de.jsonl").articles[0].language == "de"
+
+
+# --- cleaning modes: short texts survive, JSONL/CSV rows are cleaned conservatively ---------------
+
+
+def _rows(path: Path, texts: list[str]) -> Path:
+    path.write_text("\n".join(json.dumps({"id": str(i), "outlet": "Wire", "text": t}) for i, t in enumerate(texts)),
+                    encoding="utf-8")
+    return path
+
+
+def test_one_line_jsonl_texts_survive_in_every_mode(tmp_path: Path):
+    texts = ["China and Russia sign sweeping energy deal", "Protesters follow him to the airport",
+             "Photo: Crowds cheer as the marathon winner crosses the line"]
+    path = _rows(tmp_path / "headlines.jsonl", texts)
+    for mode in ("auto", "on", "off"):
+        corpus = load_corpus(path, clean=mode)
+        assert [a.text for a in corpus] == texts and corpus.problems == [], mode
+
+
+def test_auto_mode_cleans_rows_conservatively_and_pages_fully(tmp_path: Path):
+    text = "Xi meets Putin in Beijing\n\nAdvertisement\n\nXi met Putin on Friday.\n\nThey talked."
+    _rows(tmp_path / "rows.jsonl", [text])
+    (tmp_path / "page.txt").write_text(text, encoding="utf-8")
+    rows, page = load_corpus(tmp_path / "rows.jsonl"), load_corpus(tmp_path / "page.txt")
+    kept = ["Xi meets Putin in Beijing", "Xi met Putin on Friday.", "They talked."]
+    assert rows.articles[0].text.split("\n\n") == kept
+    assert page.articles[0].text.split("\n\n") == ["Xi met Putin on Friday.", "They talked."]
+    assert load_corpus(tmp_path / "rows.jsonl", clean="on").articles[0].text == page.articles[0].text
+    assert "Advertisement" in load_corpus(tmp_path / "page.txt", clean="off").articles[0].text
+
+
+def test_csv_rows_are_cleaned_conservatively(tmp_path: Path):
+    path = tmp_path / "posts.csv"
+    path.write_text('id,outlet,text\n1,Wire,"Markets tumble as Fed raises rates\n\nShare this article"\n',
+                    encoding="utf-8")
+    assert load_corpus(path).articles[0].text == "Markets tumble as Fed raises rates"
+
+
+def test_text_without_letters_or_digits_is_a_problem(tmp_path: Path):
+    corpus = load_corpus(_rows(tmp_path / "x.jsonl", ["--- *** ---"]))
+    assert len(corpus) == 0 and "no article text" in corpus.problems[0].reason
+
+
+def test_unknown_clean_mode_raises_input_error(tmp_path: Path):
+    with pytest.raises(InputError, match="unknown cleaning mode"):
+        load_corpus(_rows(tmp_path / "x.jsonl", ["Xi met Putin."]), clean="sometimes")

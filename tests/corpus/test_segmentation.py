@@ -60,3 +60,10 @@ def test_overlong_sentence_is_cut_into_bounded_pieces():
     assert len(pieces) > 1
     assert all(e - s <= MAX_SENTENCE_CHARS for s, e in pieces)
     assert all(text[s:e].strip() == text[s:e] for s, e in pieces)
+
+
+def test_number_abbreviation_before_a_digit_is_not_a_sentence_end():
+    for text in ("No. 1 seed falls in first round", "The No. 2 official quit after Art. 5 was invoked."):
+        assert split_sentences(text) == [(0, len(text))], text
+    text = "He said no. 2 people died."
+    assert [text[s:e] for s, e in split_sentences(text)] == ["He said no.", "2 people died."]

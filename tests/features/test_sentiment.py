@@ -84,7 +84,7 @@ def test_shipped_model_is_plain_json_coefficients():
     assert len(data["coef"]) == 4 and len(raw) < 4000  # coefficients only, no text
 
 
-def test_clause_split_gives_each_actor_its_own_tone():
+def test_each_actor_of_a_contrast_gets_its_own_tone_in_actor_spans():
     t = "Beijing praised the excellent deal, but Washington condemned it as a disaster."
     spans = [s for s in S.extract(_doc(t)) if s.feature == "actor"]
     assert [(s.label, s.score > 0) for s in spans] == [("china", True), ("us_west", False)]

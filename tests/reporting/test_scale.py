@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from framing.corpus.loading import load_corpus
 from framing.engines.memory import analyze
 from framing.model import Corpus
 from framing.reporting import build_report
@@ -60,7 +61,8 @@ def large_report(tmp_path_factory) -> tuple[Path, Corpus]:
     bench = _bench_module()
     if not bench.DATA.is_dir():
         pytest.skip(f"AllSides sample not found at {bench.DATA} (expected ../shared/gold beside the repo)")
-    corpus = Corpus(articles=bench.load_articles(N_ARTICLES))
+    rows = bench.write_corpus(N_ARTICLES, tmp_path_factory.mktemp("large-corpus"))
+    corpus = load_corpus(rows, clean="on")  # full page cleaning: these texts hold page furniture
     analysis = analyze(corpus)
     out = tmp_path_factory.mktemp("large-report")
     build_report(analysis, out_dir=out, formats=("html",))

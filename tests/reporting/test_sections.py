@@ -33,8 +33,53 @@ def test_kwic_of_an_analysis_equals_kwic_of_its_corpus(seed_analysis, seed_corpu
 
 def test_label_contexts_link_counted_labels(seed_analysis):
     rows = [r for k in label_contexts(seed_analysis) for r in k["rows"]]
-    counted = [r for r in rows if r["counted"] != "not counted"]
+    counted = [r for r in rows if r["label"]]
     assert counted and all(r["href"].startswith("#span-") for r in counted)
+
+
+def test_label_contexts_never_count_a_label_about_another_relationship(seed_analysis):
+    """Issue 13: "the Western Alliance has imposed..." was listed as counted while the page said it was not."""
+    rows = [r for k in label_contexts(seed_analysis) if k["term"] == "alliance" for r in k["rows"]]
+    western = [r for r in rows if r["match"] == "Alliance" and r["left"].endswith("the Western")]
+    assert [r["counted"] for r in western] == ["about western-alliance: not counted in the story figures"]
+    assert not western[0]["in_story"]
+    story = [r for r in rows if r["in_story"]]
+    assert story and all(r["counted"].startswith("counted: ") for r in story)
+
+
+def test_kwic_rows_carry_target_polarity_and_counted_for_label_hits_only(seed_analysis):
+    rows = kwic(seed_analysis, "alliance")
+    western = rows[rows["right"].str.startswith("has imposed")].iloc[0]
+    assert (western["target"], western["polarity"], western["counted"]) == ("western-alliance", "affirmed", "no")
+    dyad = rows[rows["target"] == seed_analysis.story.dyad]
+    assert len(dyad) == 8 and set(dyad["counted"]) == {"yes"}
+    assert set(dyad["polarity"]) == {"affirmed", "negated"}
+    names = kwic(seed_analysis, "Russia")
+    assert len(names) > 20 and set(names["counted"]) == {""} and set(names["target"]) == {""}
+
+
+def test_format_kwic_prints_target_polarity_voice_and_counted(seed_analysis):
+    from framing.kwic import format_kwic
+
+    out = format_kwic(kwic(seed_analysis, "alliance"), width=40).splitlines()
+    assert len(out) == 12
+    western = next(line for line in out if "[Alliance] has imposed" in line)
+    assert western.endswith("| authorial | label: western-alliance, affirmed, counted: no")
+    assert any("| direct_quote (" in line and line.endswith("negated, counted: yes") for line in out)
+    assert out[-1] == ("11 occurrence(s) in 4 outlet(s); labels: 8 counted in the story figures, "
+                       "3 about other relationships")
+    assert not any("label:" in line for line in format_kwic(kwic(seed_analysis, "Russia"), width=20).splitlines())
+
+
+def test_evidence_marks_labels_about_other_relationships(seed_analysis):
+    from framing.reporting.sections.evidence import evidence
+
+    articles = evidence(seed_analysis, {a.id: a.id for a in seed_analysis.corpus.articles}, None)
+    html = "".join(str(a["html"]) for a in articles)
+    assert 'data-badge="about western-alliance"' in html
+    assert "about us-allies: not counted in the story figures" in html
+    n_other = int((seed_analysis.spans["target"].isin(["us-allies", "western-alliance"])).sum())
+    assert html.count("off-story") >= n_other > 0
 
 
 @pytest.mark.parametrize(("per_outlet", "start", "rest"), [

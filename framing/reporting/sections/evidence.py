@@ -19,11 +19,14 @@ from typing import Any
 
 from framing.comparison.bootstrap import DEFAULT_SEED
 from framing.engines.memory import Analysis
+from framing.features.labels import not_counted_note
+from framing.features.labels_target import GENERIC
 from framing.reporting.highlight import Item, css_token, render_text
 
 #: Legend of the highlight styles: feature, name, symbol, description, shown by default.
 LEGEND: tuple[tuple[str, str, str, str, bool], ...] = (
-    ("relationship_label", "relationship label", "[L]", "boxed; badge gives the category", True),
+    ("relationship_label", "relationship label", "[L]",
+     "boxed; badge gives the category (about the story) or \"about <target>\" (another relationship)", True),
     ("hedge", "hedge", "H", "dotted underline, badge H", True),
     ("booster", "booster", "B", "double underline, badge B", True),
     ("quote", "direct quote", "❝", "shaded, italic; badge names the speaker", True),
@@ -39,8 +42,13 @@ EVIDENCE_ALL_MAX = 50
 EVIDENCE_SAMPLE_TOTAL = 40
 
 
-def _item(idx: int, row: Any) -> Item:
-    """The highlight of one span row: classes, badge and a plain-words title."""
+def _item(idx: int, row: Any, *, dyad: str = "") -> Item:
+    """The highlight of one span row: classes, badge and a plain-words title.
+
+    A relationship label whose target is not the story's ``dyad`` is marked
+    ``off-story``, badged "about <target>" and titled "about <target>: not
+    counted in the story figures".
+    """
     feature = str(row.feature)
     classes: list[str] = []
     badge = ""
@@ -66,6 +74,10 @@ def _item(idx: int, row: Any) -> Item:
     if feature == "relationship_label":
         mark = {"negated": "¬", "hypothetical": "?", "questioned": "?"}.get(str(row.polarity), "")
         badge = f"{mark}{row.category or row.label or 'label'}"
+        if dyad and str(row.target) != dyad:
+            classes.append("off-story")
+            badge = f"{mark}about {row.target or GENERIC}"
+            bits.append(not_counted_note(str(row.target)))
     elif feature == "hedge":
         badge = "H"
     elif feature == "booster":
@@ -138,7 +150,7 @@ def evidence(analysis: Analysis, anchors: dict[str, str], shown: set[str] | None
     full = spans if shown is None else spans[article_ids.isin(shown)]
     by_article: dict[str, list[Item]] = {}
     for idx, row in zip(full.index, full.itertuples(index=False), strict=True):
-        by_article.setdefault(str(row.article_id), []).append(_item(int(idx), row))
+        by_article.setdefault(str(row.article_id), []).append(_item(int(idx), row, dyad=analysis.story.dyad))
     features: dict[str, list[str]] = {}
     if shown is not None:
         for a, f in zip(article_ids, spans["feature"], strict=True):
@@ -152,8 +164,9 @@ def evidence(analysis: Analysis, anchors: dict[str, str], shown: set[str] | None
                  "title": art.title or "(untitled)", "words": f"{int(words[art.id]):,}"}
         if shown is None or art.id in shown:
             items = by_article.get(art.id, [])
+            off = sum(1 for it in items if "off-story" in it.classes)
             entry.update(full=True, html=render_text(art.text, items), n_spans=len(items),
-                         counts=_counts([it.feature for it in items]))
+                         counts=_counts([it.feature for it in items]), off_story=off)
         else:
             feats = [f for f in features.get(art.id, []) if f != "sentence"]
             entry.update(full=False, html="", n_spans=len(features.get(art.id, [])), counts=_counts(feats))

@@ -47,7 +47,8 @@ def figures(analysis: Analysis, comparison: Comparison) -> list[charts.Chart]:
     measures = list(dict.fromkeys(table["measure"]))
     out: list[charts.Chart] = []
     spans = analysis.spans
-    labels = spans[spans["feature"] == "relationship_label"]
+    # Only labels about the story's relationship, as in the comparison's label rows.
+    labels = spans[(spans["feature"] == "relationship_label") & (spans["target"] == comparison.story.dyad)]
     if len(labels):
         words = analysis.articles.groupby("outlet_name")["n_words"].sum().reindex(names)
         lab = labels.assign(
@@ -67,11 +68,13 @@ def figures(analysis: Analysis, comparison: Comparison) -> list[charts.Chart]:
                 rate = counts.div(words, axis=0) * 1000
                 panels.append((f"{pol_name}, {vg}", rate))
         out.append(charts.heatmap(
-            "chart-labels", "Relationship labels by outlet, voice and polarity", panels[0][1],
+            "chart-labels", f"Relationship labels about {comparison.story.name}, by outlet, voice and polarity",
+            panels[0][1],
             panels=panels, cbar_label="per 1,000 words",
             alt="Heatmaps of relationship labels per 1,000 words: rows are outlets, columns are label categories; "
                 "panels separate affirmed from negated labels and the outlet's own voice from its sources'.",
-            caption="Per 1,000 words of each outlet. Negated labels (\"not an alliance\") are shown apart.",
+            caption="Per 1,000 words of each outlet. Negated labels (\"not an alliance\") are shown apart; labels "
+                    "about other relationships (\"the Western alliance\") are not counted.",
         ))
     hb = [(title, [(f"{feat}_own_per_1000_words", "own voice"), (f"{feat}_sources_per_1000_words", "sources")])
           for feat, title in (("hedge", "Hedges"), ("booster", "Boosters")) if f"{feat}_own_per_1000_words" in measures]
@@ -98,9 +101,11 @@ def figures(analysis: Analysis, comparison: Comparison) -> list[charts.Chart]:
         data = _pivot_named(table, actors, names)
         out.append(charts.heatmap(
             "chart-actors", "Tone toward actors", data, diverging=True, fmt="+.2f", cbar_label="mean tone",
-            alt="Heatmap of the mean tone of sentences mentioning each actor, per outlet; purple negative, orange "
-                "positive, numbers in every cell.",
-            caption="Mean sentiment of the clause around each mention. Empty cells: the outlet never names the actor.",
+            alt="Heatmap of the mean tone toward each actor (what the sentences say about it), per outlet; purple "
+                "negative, orange positive, numbers in every cell.",
+            caption="Mean tone toward each actor: what each sentence says about the mention (the actor as subject, "
+                    "object or possessor; topics such as 'the crisis in Ukraine' and what a speaker says do not "
+                    "count). Empty cells: the outlet never names the actor.",
         ))
     quote_cols = [m for m in ("quote_share_of_words_pct", "paraphrase_share_of_words_pct") if m in measures]
     if quote_cols:

@@ -1,7 +1,11 @@
 """Section 5, relationship labels in context: every label word, its voice and how it was counted.
 
-Rows come from :func:`framing.kwic.kwic` over the analysis: voice and speaker
-are read from the span table, nothing is re-extracted.
+Rows come from :func:`framing.kwic.kwic` over the analysis: voice, speaker
+and the label's category, polarity and target are read from the span table,
+nothing is re-extracted. A label about the story's pair is "counted"; a
+label about another relationship says so ("about western-alliance: not
+counted in the story figures"); an occurrence the rules set aside is "not a
+label here".
 
 Example:
     >>> sorted(_spread([(0, "a", 1), (0, "a", 9), (1, "a", 3), (2, "b", 4)], 2))
@@ -13,13 +17,16 @@ from __future__ import annotations
 from typing import Any
 
 from framing.engines.memory import Analysis
-from framing.kwic import kwic
+from framing.kwic import kwic, label_note
 
 #: Keyword-in-context rows per label word (spread over outlets when there are more).
 KWIC_MAX_ROWS = 40
 
 #: Characters of context on each side of a label word.
 WINDOW = 55
+
+#: "Counted as" of an occurrence of a label word that the rules did not take as a label (a name, a verb...).
+NOT_A_LABEL = "not a label here"
 
 
 def _spread(hits: list[tuple[int, str, int]], limit: int) -> set[tuple[int, int]]:
@@ -50,10 +57,11 @@ def label_contexts(analysis: Analysis, *, max_rows: int = KWIC_MAX_ROWS, shown_s
     labels = spans[spans["feature"] == "relationship_label"]
     if labels.empty:
         return []
-    counted = {(str(r.article_id), int(r.start)): r for r in labels.itertuples(index=False)}
-    spans_idx = {(str(a), int(s)): i for i, (a, s, f) in enumerate(
-        zip(spans["article_id"], spans["start"], spans["feature"], strict=True))
-        if f == "relationship_label" and (shown_spans is None or i in shown_spans)}
+    spans_idx: dict[str, list[tuple[int, int, int]]] = {}
+    for i, (a, s, e, f) in enumerate(zip(spans["article_id"], spans["start"], spans["end"], spans["feature"],
+                                         strict=True)):
+        if f == "relationship_label" and (shown_spans is None or i in shown_spans):
+            spans_idx.setdefault(str(a), []).append((int(s), int(e), i))
     analysed = set(analysis.articles["article_id"].astype(str))
     position = {a.id: k for k, a in enumerate(a for a in analysis.corpus.articles if a.id in analysed)}
     out = []
@@ -67,12 +75,13 @@ def label_contexts(analysis: Analysis, *, max_rows: int = KWIC_MAX_ROWS, shown_s
             key = (str(r.article_id), int(r.start))
             if (position[key[0]], key[1]) not in keep:
                 continue
-            span = counted.get(key)
+            note = label_note(r._asdict())
             rows.append({
                 "outlet": r.outlet_name, "left": r.left, "match": r.match, "right": r.right,
                 "voice": str(r.voice).replace("_", " "), "speaker": r.speaker,
-                "counted": f"{span.category}, {span.polarity}" if span is not None else "not counted",
-                "href": f"#span-{spans_idx[key]}" if key in spans_idx else "",
+                "counted": note or NOT_A_LABEL, "in_story": r.counted == "yes", "label": bool(r.counted),
+                "href": next((f"#span-{i}" for s, e, i in spans_idx.get(key[0], []) if s < int(r.end) and key[1] < e),
+                             ""),
             })
         out.append({"term": term, "n": len(hits), "rows": rows, "more": len(hits) - len(rows),
                     "spread": len(hits) > max_rows})
