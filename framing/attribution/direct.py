@@ -81,7 +81,7 @@ def _lexicon_after(ctx: Context, q: RawQuote, cue: CueMatch, end: int) -> tuple[
             return None  # ,” noting the need for ...: the participle's subject is not after it
         sp = subject_after(ctx, cue, end, modifiers=True)
         return (sp, cue) if sp else None
-    sp = subject_before(ctx, lo, cue, modifiers=True)
+    sp = subject_before(ctx, lo, cue, modifiers=True, clauses=False)
     if sp is not None:
         # the phrase must fill the stretch (", as Xi described" is allowed: "as" is skipped)
         pre = text[lo : sp.start].strip()
@@ -118,7 +118,7 @@ def pre_attribution(ctx: Context, lo: int, q: RawQuote) -> tuple[Speaker | None,
             if sp:
                 return sp, cue
             continue
-        sp = subject_before(ctx, lo, cue, modifiers=True)
+        sp = subject_before(ctx, lo, cue, modifiers=True, clauses=False)
         if sp is None and cue.value.tense == "ing":
             sp = clause_subject(ctx, ctx.sentence_start(lo), cue)
         if sp is None:

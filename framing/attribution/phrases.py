@@ -50,6 +50,22 @@ _PREFIXED_CAP_RE = re.compile(r"(?:then|ex|former)-[A-Z]")
 _TIME_PREPS = frozenset({"on", "last", "this", "early", "late"})
 #: Object and possessive pronouns: never a modifier inside a speaker phrase.
 _OBJECT_PRONOUNS = frozenset("him her them me us you it its his their our my your who whom".split())
+#: Negations and adverbs between a speaker and its cue ("Lawmakers have not said", "Clinton now says").
+_VERB_ADVERBS = frozenset("not now still just twice".split())
+_NEGATED_AUX_RE = re.compile(r"[a-z]+n[’']t")
+
+
+def _skippable(word: str) -> bool:
+    """An auxiliary, negation or adverb that may stand between a speaker and its cue (not "Kelly")."""
+    lw = word.lower()
+    return (
+        lw in AUXILIARIES
+        or lw in _VERB_ADVERBS
+        or lw in MODALS  # "Rahm Emanuel may say"
+        or bool(_NEGATED_AUX_RE.fullmatch(word))
+        or (word.endswith("ly") and word[:1].islower())
+        or lw in TIME_WORDS  # "Priebus later Thursday told"
+    )
 
 
 def _modifier_ok(word: str, *, participles: bool = True) -> bool:
@@ -118,12 +134,10 @@ def _gap_ok(text: str, a: int, b: int, prev_word: str) -> bool:
 
 
 def _skip_auxiliaries(text: str, toks: list[tuple[int, int]], hi: int) -> int:
-    """Index of the last token before ``hi`` that is not an auxiliary or -ly adverb (-1 if none)."""
+    """Index of the last token before ``hi`` that is not an auxiliary, modal, negation or adverb (-1 if none)."""
     i = len(toks) - 1
     while i >= 0 and (
-        text[toks[i][0] : toks[i][1]].lower() in AUXILIARIES
-        or (text[toks[i][0] : toks[i][1]].endswith("ly") and text[toks[i][0]].islower())  # not "Kelly"
-        or text[toks[i][0] : toks[i][1]].lower() in TIME_WORDS  # "Priebus later Thursday told"
+        _skippable(text[toks[i][0] : toks[i][1]])
         or (text[toks[i][0] : toks[i][1]].lower() in _TIME_PREPS and i + 1 < len(toks)
             and text[toks[i + 1][0] : toks[i + 1][1]].lower() in TIME_WORDS)
     ):
@@ -131,6 +145,21 @@ def _skip_auxiliaries(text: str, toks: list[tuple[int, int]], hi: int) -> int:
             break
         i -= 1
     return i
+
+
+def skip_auxiliaries_back(text: str, lo: int, hi: int) -> int:
+    """End of ``text[lo:hi]`` before the auxiliaries and adverbs that end it ("X has not said" -> "X").
+
+    Example:
+        >>> t = "Six in 10 have not said"
+        >>> t[:skip_auxiliaries_back(t, 0, t.index(" said"))]
+        'Six in 10'
+    """
+    toks = tokenize(text, lo, hi)
+    i = _skip_auxiliaries(text, toks, hi)
+    if i == len(toks) - 1:
+        return hi
+    return toks[i][1] if i >= 0 else lo
 
 
 def _common_noun_phrase(text: str, toks: list[tuple[int, int]], i: int) -> tuple[int, int] | None:
@@ -305,4 +334,4 @@ def appositive_after(text: str, pos: int, hi: int) -> str:
     return body
 
 
-__all__ = ["appositive_after", "np_backward", "np_forward"]
+__all__ = ["appositive_after", "np_backward", "np_forward", "skip_auxiliaries_back"]

@@ -12,18 +12,35 @@ Example:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from framing.attribution.context import Context
 from framing.attribution.cues import CueMatch
-from framing.attribution.phrases import appositive_after, np_backward, np_forward
+from framing.attribution.phrases import appositive_after, np_backward, np_forward, skip_auxiliaries_back
 from framing.attribution.speakers import Speaker
-from framing.attribution.words import base, word_kind
+from framing.attribution.words import DETERMINERS, PRONOUN_KINDS, base, word_kind
 
 # A prepositional post-modifier of a speaker phrase, up to the cue: no clause punctuation or quote marks.
 _POST_MODIFIER_RE = re.compile(r"(?:of|for|from|at|with|in|on|close\s+to|familiar\s+with)\s[^.;:!?“”\"()]+")
 _MAX_MODIFIER_WORDS = 12
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
 _PARTY_TAG_RE = re.compile(r"[RDI]-[A-Z][\w.]*")
+# A share of those polled as the speaker ("Twenty-four percent said", "Six in 10 say", "nearly half said").
+_NUMBER = (
+    r"(?:\d+(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+    r"|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)"
+)
+_SHARE_RE = re.compile(
+    r"(?<![\w,-])(?:(?:nearly|almost|about|roughly|around|only|more\s+than|fewer\s+than|less\s+than|just\s+over"
+    r"|just\s+under)\s+)?"
+    rf"(?:{_NUMBER}\s+(?:percent|in\s+(?:\d{{1,2}}|three|four|five|ten)\b)"
+    r"|(?:half|a\s+third|a\s+quarter|two-thirds|three-quarters|a\s+majority))\s*$",
+    re.IGNORECASE,
+)
+# The end of a first clause whose subject the cue's clause shares ("X met Lee and then said").
+_AND_RE = re.compile(r",?\s+and\s*$")
+# "who" after the speaker it stands for ("Barkley, who said"); not "which" ("South Bend, which has seen").
+_RELATIVE_RE = re.compile(r",\s*who\s*$")
 
 
 def _appositive_ok(ctx: Context, sp: Speaker, name_span: tuple[int, int], cand: str) -> bool:
@@ -40,10 +57,16 @@ def _appositive_ok(ctx: Context, sp: Speaker, name_span: tuple[int, int], cand: 
     )
 
 
-def subject_before(ctx: Context, lo: int, cue: CueMatch, *, modifiers: bool = False) -> Speaker | None:
+def subject_before(
+    ctx: Context, lo: int, cue: CueMatch, *, modifiers: bool = False, clauses: bool = True
+) -> Speaker | None:
     """Speaker phrase in ``text[lo:cue]`` before a cue, with an appositive between commas if there is one.
 
     ``modifiers`` keeps lower-case modifiers in the phrase (see :func:`~framing.attribution.phrases.np_backward`).
+    Failing a phrase, a share of those polled ("Six in 10 say") is the speaker;
+    with ``clauses``, so is the antecedent of "who" or the subject of a
+    first clause that opens the sentence ("X met Lee and said"). Beside a direct
+    quote these clause subjects too often take the quote from its real speaker.
 
     Example:
         >>> t = "Ties grew, the analysts said"
@@ -75,7 +98,81 @@ def subject_before(ctx: Context, lo: int, cue: CueMatch, *, modifiers: bool = Fa
                 return sp
         return None
     span = np_backward(text, lo, hi, modifiers=modifiers)
-    if not span:
+    sp = ctx.speaker_at(*span) if span else None
+    sp = sp if sp is not None else _share(text, lo, hi)
+    if sp is None and not modifiers:
+        # lower-case modifiers after a determiner ("The GOP presidential candidate says") or as the
+        # whole of a clause that opens the sentence ("Instant polls showed")
+        long_span = np_backward(text, lo, hi, modifiers=True)
+        if long_span and (
+            text[long_span[0] : long_span[1]].split()[0].lower() in DETERMINERS
+            or _plural_subject(ctx, lo, text[long_span[0] : long_span[1]], long_span[0])
+        ):
+            sp = ctx.speaker_at(*long_span)
+    return sp if sp is not None or not clauses else _relative_or_shared(ctx, lo, hi)
+
+
+def _plural_subject(ctx: Context, lo: int, phrase: str, start: int) -> bool:
+    """Whether ``phrase`` at ``start`` is a plural noun phrase that opens the sentence ("Reputable surveys").
+
+    Example:
+        >>> t = "Reputable surveys show"
+        >>> _plural_subject(Context.of(t, [(0, len(t))]), 0, "Reputable surveys", 0)
+        True
+    """
+    words = phrase.split()
+    return (
+        start >= lo
+        and not ctx.text[ctx.sentence_start(lo) : start].strip(" \"'“‘”’")
+        and words[-1][:1].islower()
+        and words[-1].endswith("s")
+        and not words[-1].endswith(("ss", "’s", "'s"))
+        and not words[0].lower().endswith(("ing", "’s", "'s"))
+    )
+
+
+def _share(text: str, lo: int, hi: int) -> Speaker | None:
+    """A share of those polled ending ``text[lo:hi]`` before its auxiliaries ("Six in 10 have said").
+
+    Example:
+        >>> t = "Six in 10 say"
+        >>> _share(t, 0, t.index(" say")).text
+        'Six in 10'
+    """
+    m = _SHARE_RE.search(text, lo, skip_auxiliaries_back(text, lo, hi))
+    if not m:
+        return None
+    s = m.start() + len(m.group()) - len(m.group().lstrip())
+    e = s + len(text[s : m.end()].strip())
+    return Speaker(text[s:e], "group", s, e, text[s:e], named=False)
+
+
+def _relative_or_shared(ctx: Context, lo: int, hi: int) -> Speaker | None:
+    """The antecedent of "who", or the subject of a first clause that opens the sentence.
+
+    Example:
+        >>> t = "Barkley, who said"
+        >>> _relative_or_shared(Context.of(t, [(0, len(t))]), 0, t.index(" said")).text
+        'Barkley'
+    """
+    text = ctx.text
+    end = skip_auxiliaries_back(text, lo, hi)
+    rel = _RELATIVE_RE.search(text, lo, end)
+    if rel:
+        span = np_backward(text, lo, rel.start(), modifiers=True)
+        sp = ctx.speaker_at(*span) if span else None
+        if sp is None:
+            return None
+        return replace(sp, end=rel.start() + len(rel.group().rstrip()))  # the mention runs on to the pronoun
+    conj = _AND_RE.search(text, lo, end)
+    if not conj or text[ctx.sentence_start(lo) : lo].strip(" \"'“‘”’"):
+        return None  # the first clause must open the sentence ("”Forum” sponsored by NBC and said")
+    start = lo + len(text[lo:conj.start()]) - len(text[lo:conj.start()].lstrip(" \"'“‘"))
+    span = np_forward(text, start, conj.start(), modifiers=True)
+    if not span or not re.match(r"\s+[a-z]", text[span[1] : conj.start()]):
+        return None  # the first clause opens with its subject, then a verb
+    first = text[span[0] : span[1]].split()[0]
+    if not (first[:1].isupper() or first.lower() in DETERMINERS or first.lower() in PRONOUN_KINDS):
         return None
     return ctx.speaker_at(*span)
 
@@ -96,6 +193,8 @@ def subject_after(ctx: Context, cue: CueMatch, hi: int, *, modifiers: bool = Fal
     if cue.value.lemma == "tell":
         return None
     span = np_forward(text, lo, hi, modifiers=modifiers)
+    if not span and cue.value.kind == "source":
+        span = np_forward(text, lo, hi, modifiers=True)  # "according to police", "according to exit polls"
     if not span:
         return None
     by = re.match(r"\s+(?:by|from)\b", text[span[1] : hi])
