@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from framing.model import Article, Span
 
@@ -47,6 +48,9 @@ class VoiceMap:
     def __post_init__(self) -> None:
         self.runs = sorted(self.runs, key=lambda r: (r.start, r.end))
         self._starts = [r.start for r in self.runs]
+        # Largest end among the runs up to each index: the look-back in :meth:`at` stops where no earlier
+        # run reaches the offset, so an authorial offset costs O(log n), not a walk over every run before it.
+        self._reach = list(accumulate((r.end for r in self.runs), max))
 
     def at(self, offset: int) -> tuple[str, str]:
         """(voice, speaker) of the character at ``offset``."""
@@ -58,7 +62,7 @@ class VoiceMap:
             if r.start <= offset < r.end and (best is None or r.end - r.start < best.end - best.start):
                 best = r
             i -= 1
-            if best is not None and i >= 0 and self.runs[i].end <= offset:
+            if i >= 0 and (self._reach[i] <= offset or (best is not None and self.runs[i].end <= offset)):
                 break
         if best is None:
             return ("authorial", "")
@@ -121,12 +125,15 @@ class Doc:
         sentences: ``(start, end)`` of each sentence, in order.
         voice: Voice map (filled by :func:`framing.attribution.attribute`).
         quotes: Attribution records: direct quotes in text order, then paraphrases.
+        cut: Indices of the sentences that are bounded pieces of an overlong one
+            (:func:`framing.corpus.segmentation.split_sentences_with_cuts`).
     """
 
     article: Article
     sentences: list[tuple[int, int]]
     voice: VoiceMap = field(default_factory=VoiceMap)
     quotes: Sequence[Quote] = field(default_factory=list)
+    cut: frozenset[int] = frozenset()
 
     @property
     def text(self) -> str:

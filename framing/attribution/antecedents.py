@@ -85,6 +85,10 @@ def person_mentions(ctx: Context, top: list[RawQuote]) -> list[tuple[int, str]]:
     return out
 
 
+def _offset(mention: tuple[int, str]) -> int:
+    return mention[0]
+
+
 def nearest_person(
     ctx: Context,
     at: int,
@@ -99,7 +103,7 @@ def nearest_person(
         ctx: The document context.
         at: Offset of the pronoun.
         spoken: ``(offset, speaker)`` of the person speakers resolved so far.
-        mentions: :func:`person_mentions` of the document.
+        mentions: :func:`person_mentions` of the document (in text order).
         own_sentence: Whether the pronoun's own sentence before it may hold the
             antecedent (False for "CONTENT, he said": the content names others).
     """
@@ -107,6 +111,11 @@ def nearest_person(
     pi = bisect.bisect_right(ctx.para_starts, at) - 1
     floor = ctx.para_starts[max(pi - PARAGRAPHS_BACK, 0)] if ctx.para_starts else 0
     hi = at if own_sentence or si < 0 else ctx.sentences[si][0]
+    # Only what lies in [floor, hi) can be found: take it once, not once per sentence looked back on
+    # (``mentions`` are in text order, so by bisection; ``spoken`` is in resolution order).
+    spoken = [(p, n) for p, n in spoken if floor <= p < hi]
+    mentions = mentions[bisect.bisect_left(mentions, floor, key=_offset) :
+                        bisect.bisect_left(mentions, hi, key=_offset)]
     for k in range(si, -1, -1):
         if hi <= floor:
             break

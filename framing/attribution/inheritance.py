@@ -32,13 +32,25 @@ from framing.attribution.paraphrase import Paraphrase
 from framing.attribution.resolution import Resolution, Resolved
 
 
-def _from_paraphrase(q: RawQuote, paraphrases: list[Paraphrase], resolved: list[Resolved]) -> Resolved | None:
-    """The speaker of the last paraphrase containing the quote."""
-    inherited = None
-    for p, res in zip(paraphrases, resolved, strict=True):
-        if p.end > p.start and p.start <= q.start and q.end <= p.end and res.speaker:
-            inherited = res
-    return inherited
+class _Containing:
+    """Paraphrases by start, to find those containing a quote without scanning all of them.
+
+    A paraphrase containing ``[start, end)`` starts in ``[end - longest, start]``: a bounded window.
+    """
+
+    def __init__(self, paraphrases: list[Paraphrase], resolved: list[Resolved]):
+        self._order = sorted(range(len(paraphrases)), key=lambda k: paraphrases[k].start)
+        self._starts = [paraphrases[k].start for k in self._order]
+        self._longest = max((p.end - p.start for p in paraphrases), default=0)
+        self._paraphrases, self._resolved = paraphrases, resolved
+
+    def speaker_of(self, q: RawQuote) -> Resolved | None:
+        """The speaker of the last paraphrase (in attribution order) containing the quote."""
+        lo = bisect.bisect_left(self._starts, q.end - self._longest)
+        hi = bisect.bisect_right(self._starts, q.start)
+        found = [k for k in self._order[lo:hi] if self._paraphrases[k].end > self._paraphrases[k].start
+                 and q.end <= self._paraphrases[k].end and self._resolved[k].speaker]
+        return self._resolved[max(found)] if found else None
 
 
 def _from_earlier_quote(top: list[RawQuote], quotes: list[Resolved], i: int, para_start: int) -> Resolved | None:
@@ -104,11 +116,12 @@ def inherit_speakers(
     """
     quotes = list(resolution.quotes)
     para_speaker = dict(resolution.para_speaker)
+    containing = _Containing(paraphrases, resolution.paraphrases)
     for i, q in enumerate(top):
         if quotes[i].speaker or q.title:
             continue
         ps, pe = ctx.para_of(q.start)
-        inherited = _from_paraphrase(q, paraphrases, resolution.paraphrases)
+        inherited = containing.speaker_of(q)
         if inherited is None and attributions[i][1] is not None and i > 0:
             inherited = quotes[i - 1] if quotes[i - 1].speaker else None  # ", adding that “"
         if inherited is None:

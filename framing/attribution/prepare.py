@@ -36,7 +36,7 @@ from framing.attribution.marks import quotations
 from framing.attribution.paraphrase import find_paraphrases
 from framing.attribution.records import build_records
 from framing.attribution.resolution import resolve_speakers
-from framing.corpus.segmentation import split_sentences
+from framing.corpus.segmentation import split_sentences_with_cuts
 from framing.document import Doc, VoiceMap
 
 if TYPE_CHECKING:
@@ -86,7 +86,8 @@ def prepare_doc(article: Article, *, story: Story | None = None) -> Doc:
         >>> [(q.text, q.speaker) for q in doc.quotes]
         [('“A,”', 'Lee'), ('“B.”', 'Lee')]
     """
-    return attribute(Doc(article=article, sentences=split_sentences(article.text)), story=story)
+    sentences, cut = split_sentences_with_cuts(article.text)
+    return attribute(Doc(article=article, sentences=sentences, cut=cut), story=story)
 
 
 __all__ = ["attribute", "prepare_doc"]

@@ -30,7 +30,8 @@ _HAS_WORD_RE = re.compile(r"[^\W_]")
 
 _PARAGRAPH_RE = re.compile(r"\n[ \t\u00a0]*\n\s*")
 
-#: A "sentence" longer than this (characters) is cut at the last clause mark or space before the limit.
+#: A "sentence" longer than this (characters) is cut at the last clause mark or space before the limit
+#: into bounded analysis units, and the cut is recorded (:func:`split_sentences_with_cuts`).
 #: Real news sentences stay far below it (a 150-word sentence is ~1,000 characters); the cap keeps every
 #: per-sentence rule linear on hostile input such as a 400 kB line without punctuation.
 MAX_SENTENCE_CHARS = 2000
@@ -85,8 +86,20 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         >>> len(split_sentences(t))
         3
     """
+    return split_sentences_with_cuts(text)[0]
+
+
+def split_sentences_with_cuts(text: str) -> tuple[list[tuple[int, int]], frozenset[int]]:
+    """:func:`split_sentences`, and the indices of the units cut from a sentence over :data:`MAX_SENTENCE_CHARS`.
+
+    Example:
+        >>> sentences, cut = split_sentences_with_cuts("Short one. " + "word " * 1000)
+        >>> len(sentences), sorted(cut)
+        (4, [1, 2, 3])
+    """
     tok = _tokenizer()
     out: list[tuple[int, int]] = []
+    cut: list[int] = []
     for ps, pe in _paragraphs(text):
         para = text[ps:pe]
         pieces: list[tuple[int, int]] = []
@@ -100,8 +113,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             lead = len(seg) - len(seg.lstrip())
             trail = len(seg) - len(seg.rstrip())
             if e - trail > s + lead and _HAS_WORD_RE.search(seg):
-                out.extend(_cap(text, ps + s + lead, ps + e - trail))
-    return out
+                start, end = ps + s + lead, ps + e - trail
+                units = _cap(text, start, end)
+                if units != [(start, end)]:
+                    cut.extend(range(len(out), len(out) + len(units)))
+                out.extend(units)
+    return out, frozenset(cut)
 
 
 def _cap(text: str, start: int, end: int) -> list[tuple[int, int]]:

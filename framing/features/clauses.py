@@ -75,7 +75,12 @@ def clause_bounds(text: str, start: int = 0, end: int | None = None) -> list[tup
         >>> [t[s:e] for s, e in clause_bounds(t)]
         ['Moscow welcomed it', 'Kyiv', 'which was not consulted, was furious.']
     """
-    stop = len(text) if end is None else end
+    return list(_clause_bounds(text, start, len(text) if end is None else end))
+
+
+@lru_cache(maxsize=64)
+def _clause_bounds(text: str, start: int, stop: int) -> tuple[tuple[int, int], ...]:
+    """:func:`clause_bounds`, cached: every label or mention of a long sentence asks for the same clauses."""
     out: list[tuple[int, int]] = []
     pos = start
     for m in break_pattern().finditer(text, start, stop):
@@ -84,7 +89,7 @@ def clause_bounds(text: str, start: int = 0, end: int | None = None) -> list[tup
         pos = max(pos, m.end())
     if stop > pos:
         out.append((pos, stop))
-    return [(s, e) for s, e in out if text[s:e].strip()] or [(start, stop)]
+    return tuple((s, e) for s, e in out if text[s:e].strip()) or ((start, stop),)
 
 
 def clause_around(text: str, start: int, end: int, *, sentence: tuple[int, int] | None = None) -> tuple[int, int]:

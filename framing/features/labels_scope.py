@@ -54,6 +54,10 @@ MAX_CLAUSE_WORDS = 15
 MAX_NP_WORDS = 3
 #: Words between a label and a ``subject`` cue after it ("an alliance between the two would be out of the question").
 MAX_SUBJECT_GAP = 8
+#: Words beyond a cue's reach that a cue search still covers on each side of a label: more than the longest
+#: cue (4 words), so a cue cut by the window edge never reaches the label. The windows keep a sentence with
+#: many labels linear.
+CUE_WINDOW_MARGIN = 12
 
 _HARD_BOUNDARY_RE = re.compile(r"[;:—–()\[\]”?!]")
 #: Where the stretch of text holding a label ends: ? or !, or a full stop before a closing quotation mark.
@@ -116,19 +120,40 @@ def previous_words(text: str, words: Words, offset: int, n: int) -> list[str]:
         >>> previous_words(t, tokenize(t), t.index("friend"), 2)
         ["russia's", 'best']
     """
-    i = bisect.bisect_right([w[1] for w in words], offset)
+    i = bisect.bisect_right(words, offset, key=_last)
     return [text[a:b].lower().replace("’", "'") for a, b in words[max(0, i - n) : i]]
+
+
+def _first(word: tuple[int, int]) -> int:
+    return word[0]
+
+
+def _last(word: tuple[int, int]) -> int:
+    return word[1]
+
+
+def _words_before(words: Words, offset: int, n: int, floor: int) -> int:
+    """Start of the ``n``-th word before ``offset``, or ``floor`` when there are not that many."""
+    i = bisect.bisect_left(words, offset, key=_first)
+    return words[i - n][0] if i - n > 0 else floor
+
+
+def _words_after(words: Words, offset: int, n: int, ceiling: int) -> int:
+    """End of the ``n``-th word after ``offset``, or ``ceiling`` when there are not that many."""
+    j = bisect.bisect_left(words, offset, key=_first) + n
+    return words[j][1] if j < len(words) - 1 else ceiling
 
 
 def words_between(words: Words, start: int, end: int) -> Words:
     """Word tokens lying wholly inside ``[start, end)``."""
-    return [w for w in words if start <= w[0] and w[1] <= end]
+    return words[bisect.bisect_left(words, start, key=_first) : bisect.bisect_right(words, end, key=_last)]
 
 
 def context_ok_at(text: str, words: Words, rules: str, start: int, end: int) -> bool:
     """Whether a lexicon row's ``context`` rules hold for the match at ``start``-``end``."""
     prev = previous_words(text, words, start, 1)
-    nxt = [text[a:b] for a, b in words if a >= end][:1]
+    j = bisect.bisect_left(words, end, key=_first)
+    nxt = [text[a:b] for a, b in words[j : j + 1]]
     return context_ok(rules, previous=prev[-1] if prev else "", following=nxt[0] if nxt else "")
 
 
@@ -146,13 +171,27 @@ def boundary_words() -> frozenset[str]:
 def label_clause(text: str, words: Words, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
     """The label's clause (:func:`~framing.features.clauses.clause_around`) cut at reporting verbs ("X said ...")."""
     cs, ce = clause_around(text, start, end, sentence=sentence)
-    verbs = _clause_verbs()
-    for a, b in words:
-        if cs <= a and b <= start and text[a:b].lower() in verbs:
+    verbs = _verb_words(text, words)
+    for a, b in verbs[bisect.bisect_left(verbs, cs, key=_first) : bisect.bisect_right(verbs, ce, key=_first)]:
+        if cs <= a and b <= start:
             cs = b
-        elif a >= end and b <= ce and text[a:b].lower() in verbs:
+        elif a >= end and b <= ce:
             return cs, a
     return cs, ce
+
+
+#: The word list last seen and its clause-ending reporting verbs (held, so its id is never reused).
+_VERBS_SEEN: list[tuple[str, Words, Words]] = []
+
+
+def _verb_words(text: str, words: Words) -> Words:
+    """The clause-ending reporting verbs among ``words``, found once per sentence however many labels it holds."""
+    if _VERBS_SEEN and _VERBS_SEEN[0][0] is text and _VERBS_SEEN[0][1] is words:
+        return _VERBS_SEEN[0][2]
+    verbs = _clause_verbs()
+    found = [(a, b) for a, b in words if text[a:b].lower() in verbs]
+    _VERBS_SEEN[:] = [(text, words, found)]
+    return found
 
 
 def reaches(text: str, words: Words, start: int, end: int, scope: str) -> bool:
@@ -397,7 +436,8 @@ class PolarityRules:
         for v_start, _, v in negations:
             if "complement" not in v.scopes:
                 continue
-            for cue in self._cues.finditer(text, sentence[0], v_start):
+            lo = _words_before(words, v_start, MAX_CLAUSE_WORDS + CUE_WINDOW_MARGIN, sentence[0])
+            for cue in self._cues.finditer(text, lo, v_start):
                 c = cue.value
                 if c.polarity == "negated" and self._valid(text, words, cue.start, cue.end, c) \
                         and reaches(text, words, cue.end, v_start, "clause"):
@@ -410,7 +450,8 @@ class PolarityRules:
         s, e = doc.sentences[si]
         scoped: set[str] = set()
         negations: list[tuple[int, int, Cue]] = []
-        for cue in self._cues.finditer(text, s, start):
+        lo = _words_before(words, start, MAX_CLAUSE_WORDS + CUE_WINDOW_MARGIN, s)
+        for cue in self._cues.finditer(text, lo, start):
             c = cue.value
             if not self._valid(text, words, cue.start, cue.end, c) or _about_degree(text, words, cue.end, start):
                 continue
@@ -423,7 +464,7 @@ class PolarityRules:
                 negations.append((cue.start, cue.end, c))
         if self._negated_verb(text, words, (s, e), negations):
             scoped = (scoped - {"negated"}) | {"hypothetical"}  # "have not ruled out an alliance": still possible
-        for cue in self._cues.finditer(text, end, e):
+        for cue in self._cues.finditer(text, end, _words_after(words, end, MAX_SUBJECT_GAP + CUE_WINDOW_MARGIN, e)):
             c = cue.value
             if not c.scopes & {"subject", "indefinite_subject"} or not self._valid(text, words, cue.start, cue.end, c):
                 continue

@@ -109,14 +109,25 @@ class TargetRules:
     def __init__(self, *, story: Story):
         self.dyad_id = story.dyad
         self.members = tuple(story.members)
+        self._member_set = frozenset(self.members)
         self._actors: CasedMatcher[ActorTerm] = story.party_matcher()
+        # Mentions per sentence of the text last seen (held, so its id is never reused): each label of a
+        # sentence reuses them, which keeps a sentence with many labels linear.
+        self._seen: tuple[str, dict[tuple[int, int], list[_Mention]]] = ("", {})
 
     # ----------------------------------------------------------------- actors
     def mentions(self, text: str, start: int, end: int) -> list[_Mention]:
-        """Mentions of label parties in ``text[start:end]``."""
-        hits = self._actors.finditer(text, start, end)
-        return [_Mention(m.start, m.end, frozenset(m.value.parties), m.value.label_target or "|".join(m.value.parties))
+        """Mentions of label parties in ``text[start:end]`` (shared: do not modify the list)."""
+        if self._seen[0] is not text:
+            self._seen = (text, {})
+        cache = self._seen[1]
+        found = cache.get((start, end))
+        if found is None:
+            hits = self._actors.finditer(text, start, end)
+            found = cache[(start, end)] = [
+                _Mention(m.start, m.end, frozenset(m.value.parties), m.value.label_target or "|".join(m.value.parties))
                 for m in hits]
+        return found
 
     def members_named(self, doc: Doc) -> list[frozenset[str]]:
         """Per sentence, the dyad members named in it or in the sentences around it.
@@ -130,7 +141,7 @@ class TargetRules:
                 for i in range(len(own))]
 
     def _is_member(self, m: _Mention) -> bool:
-        return bool(m.actors & set(self.members)) or DYAD_PARTY in m.actors
+        return bool(m.actors & self._member_set) or DYAD_PARTY in m.actors
 
     def _dyad_evidence(self, mentions: list[_Mention], named: frozenset[str]) -> bool:
         """Both members among the mentions, or a phrase for the pair while both are named nearby."""
@@ -156,7 +167,7 @@ class TargetRules:
 
     def _firm_argument(self, text: str, words: Words, m: _Mention) -> bool:
         """Whether a member's mention is an adjective of a firm noun ("Chinese technology companies")."""
-        j = bisect.bisect_left([w[0] for w in words], m.end)
+        j = bisect.bisect_left(words, m.end, key=_first)
         for a, b in words[j : j + _NP_HEAD_WORDS]:
             if _WINDOW_STOP_RE.search(text, m.end, a):
                 return False
@@ -174,7 +185,7 @@ class TargetRules:
         clause = [m for m in mentions if cs <= m.start < ce]
         others_in_clause = [m for m in clause if not self._is_member(m)]
         # 1. Actors modifying the label from the left ("NATO allies", "US and its allies", "Sino-Russian").
-        i = bisect.bisect_left([w[0] for w in words], label.start)
+        i = bisect.bisect_left(words, label.start, key=_first)
         lo = words[max(0, i - _LEFT_WINDOW_WORDS)][0] if i > 0 else label.start
         stop = list(_WINDOW_STOP_RE.finditer(text, lo, label.start))
         if stop:
@@ -189,7 +200,8 @@ class TargetRules:
                 return self._other(nearest, label)
             if self._dyad_evidence(window, named):
                 return self.dyad_id
-            between = [w for w in words if nearest.end <= w[0] and w[1] <= label.start]
+            between = [w for w in words[bisect.bisect_left(words, nearest.end, key=_first) : i]
+                       if w[1] <= label.start]
             if _possessive(text, nearest.end) or len(between) <= 1:
                 # "China's allies", "Russian partners": one member's own relationships.
                 if self._dyad_evidence(clause, named):
@@ -205,7 +217,7 @@ class TargetRules:
         if prev and prev[-1] == "their" and self._dyad_evidence(self._context(doc, si), named):
             return self.dyad_id
         # 3. Actors after the label ("partnership with Iran", "with Chinese technology companies").
-        j = bisect.bisect_left([w[0] for w in words], label.end)
+        j = bisect.bisect_left(words, label.end, key=_first)
         if j < len(words) and text[words[j][0] : words[j][1]].lower() in _RIGHT_LINKS:
             hi = words[min(len(words) - 1, j + 4)][1]
             stop_r = _WINDOW_STOP_RE.search(text, label.end, hi)
@@ -249,6 +261,10 @@ class TargetRules:
             if k >= 0:
                 out += self.mentions(doc.text, *doc.sentences[k])
         return out
+
+
+def _first(word: tuple[int, int]) -> int:
+    return word[0]
 
 
 def _possessive(text: str, offset: int) -> bool:

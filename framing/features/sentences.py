@@ -1,5 +1,8 @@
 """Sentence spans: one row per sentence, score = its number of words.
 
+A sentence over :data:`~framing.corpus.segmentation.MAX_SENTENCE_CHARS`
+is analysed in bounded pieces; each piece's row has the label ``cut``.
+
 Word and sentence counts in every table are sums over these rows, so they
 are traceable like any other figure.
 
@@ -24,12 +27,18 @@ from framing.story import Story
 if TYPE_CHECKING:
     import pandas as pd
 
+#: Label of the row of a sentence piece cut from an overlong sentence.
+CUT = "cut"
+
 
 def extract(doc: Doc, *, story: Story | None = None) -> list[Span]:
-    """One ``sentence`` span per sentence with ``score`` = word count (the same for every story)."""
+    """One ``sentence`` span per sentence with ``score`` = word count (the same for every story).
+
+    The label is :data:`CUT` for a piece of an overlong sentence, else empty.
+    """
     text = doc.text
     return [
-        doc.span("sentence", s, e, sentence=i, score=float(count_words(text[s:e])))
+        doc.span("sentence", s, e, sentence=i, score=float(count_words(text[s:e])), label=CUT if i in doc.cut else "")
         for i, (s, e) in enumerate(doc.sentences)
     ]
 

@@ -30,6 +30,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -125,17 +126,16 @@ def locate(sentence: str, start: int, end: int) -> Mention | None:
         (True, False)
     """
     v = sentence_valences(sentence)
-    idx = [i for i, (s, e) in enumerate(v.tokens) if s < end and e > start]
-    if not idx or not sentence[start:end].strip():
+    first, last = _overlapping(v.tokens, start, end)
+    if first > last or not sentence[start:end].strip():
         return None
-    first, last = idx[0], idx[-1]
     tail = sentence[end:end + 2]
     mention = sentence[start:end].lower()
     possessive = tail in ("'s", "’s") or (tail[:1] in ("'", "’") and mention.endswith("s")) or (
         mention in _POSSESSIVE_PRONOUNS)
     cstart, cend = next(((s, e) for s, e in clause_bounds(sentence) if s <= start < e), (0, len(sentence)))
-    in_clause = [i for i, (s, e) in enumerate(v.tokens) if s < cend and e > cstart]
-    clause = (in_clause[0], in_clause[-1]) if in_clause else (first, last)
+    c_first, c_last = _overlapping(v.tokens, cstart, cend)
+    clause = (c_first, c_last) if c_first <= c_last else (first, last)
     return Mention(
         sentence=sentence,
         valences=v,
@@ -184,6 +184,12 @@ def _is_speaker(v: Valences, first: int, last: int, sentence: str, start: int) -
     return first >= 1 and words[first - 1] in verbs and before[-len(words[first - 1]) - 2:][:1] in {",", "”", '"'}
 
 
+def _overlapping(tokens: tuple[tuple[int, int], ...], start: int, end: int) -> tuple[int, int]:
+    """First and last index of the (sorted, disjoint) tokens overlapping ``[start, end)``; first > last: none."""
+    return (bisect.bisect_right(tokens, start, key=lambda t: t[1]),
+            bisect.bisect_left(tokens, end, key=lambda t: t[0]) - 1)
+
+
 def _in_quote(before: str) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
@@ -212,7 +218,7 @@ def features(m: Mention) -> dict[str, float]:
     v = m.valences
     vals, words, n = v.values, v.words, len(v.words)
     skip = set(range(m.first, m.last + 1)) | m.topic
-    valenced = [i for i, x in enumerate(vals) if x and i not in skip]  # the few scored words
+    valenced = [i for i in v.scored if i not in skip]  # the few scored words
     c0, c1 = m.clause
     f: dict[str, float] = {}
     groups: dict[str, list[int] | range] = {

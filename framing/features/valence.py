@@ -150,6 +150,11 @@ class Valences:
         return tuple(m.span() for m in _NON_SPACE_RE.finditer(self.text))
 
     @cached_property
+    def scored(self) -> tuple[int, ...]:
+        """Indices of the tokens with a valence (the few that are not 0)."""
+        return tuple(i for i, x in enumerate(self.values) if x)
+
+    @cached_property
     def words(self) -> tuple[str, ...]:
         """Each token lower-cased without surrounding punctuation."""
         return tuple(self.text[s:e].strip(_STRIP).lower() for s, e in self.tokens)
