@@ -21,11 +21,12 @@ Example:
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from framing.model_files import read_model_json
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "models" / "paraphrase.json"
 
@@ -131,7 +132,7 @@ def _content_bound(model: ParaphraseModel) -> float:
 @lru_cache(maxsize=1)
 def paraphrase_model() -> ParaphraseModel:
     """The shipped model (read once)."""
-    return ParaphraseModel.from_dict(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
+    return ParaphraseModel.from_dict(read_model_json(MODEL_FILE.name))
 
 
 __all__ = ["MODEL_FILE", "LinearScorer", "ParaphraseModel", "paraphrase_model"]

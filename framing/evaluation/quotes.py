@@ -40,11 +40,11 @@ from pathlib import Path
 from framing.attribution import prepare_doc
 from framing.document import Quote
 from framing.evaluation import ValidationRow
+from framing.evaluation.polnear import GoldRelation, load_articles
 from framing.evaluation.scoring import prf
 from framing.model import Article
 
 _AFTER_CLOSE_RE = re.compile(r"[\"”’'][.,;:?!]+$")
-_GOLD_QUOTE_RE = re.compile(r"\s*[\"“][\s\S]*[\"”][.,;:?!]*\s*")
 _ANCHOR_F1 = "SFU Gender Gap Tracker 83.7 F1 (Asr et al. 2021); BBC citron 83.2 overlap F1 (Newell et al.)"
 _ANCHOR_SPK = "SFU Gender Gap Tracker 86.5% speaker accuracy (Asr et al. 2021)"
 
@@ -60,45 +60,20 @@ class GoldQuote:
     cue: tuple[int, int]
 
 
-def _parse_ann(text: str, ann: str) -> tuple[list[GoldQuote], list[tuple[int, int]]]:
-    """Gold direct quotes and all Content pieces of one brat file."""
-    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
-    relations: list[dict[str, str]] = []
-    for line in ann.splitlines():
-        parts = line.split("\t")
-        if len(parts) < 2:
-            continue
-        if parts[0].startswith("T"):
-            head = parts[1].split(" ", 1)
-            if len(head) < 2:
-                continue
-            try:
-                frags = [(int(a), int(b)) for a, b in (f.split() for f in head[1].split(";"))]
-            except ValueError:
-                continue
-            spans[parts[0]] = (head[0], frags)
-        elif parts[0].startswith("E"):
-            rel = dict(x.split(":", 1) for x in parts[1].split() if ":" in x)
-            relations.append(rel)
+def _gold_quotes(text: str, relations: list[GoldRelation]) -> tuple[list[GoldQuote], list[tuple[int, int]]]:
+    """Gold direct quotes and all Content pieces of one article's relations."""
     quotes: list[GoldQuote] = []
     contents: list[tuple[int, int]] = []
     for rel in relations:
-        content = spans.get(rel.get("Content", ""))
-        if content is None:
+        if not rel.content:
             continue
-        src = spans.get(rel.get("Source", ""), ("", [(-1, -1)]))[1]
-        cue = spans.get(rel.get("Cue", ""), ("", [(-1, -1)]))[1]
+        src = rel.source or ((-1, -1),)
+        cue = rel.cue or ((-1, -1),)
         src_span = (min(a for a, _ in src), max(b for _, b in src))
         cue_span = (min(a for a, _ in cue), max(b for _, b in cue))
-        merged: list[list[int]] = []
-        for a, b in sorted(content[1]):
-            if merged and not text[merged[-1][1] : a].strip():
-                merged[-1][1] = max(merged[-1][1], b)
-            else:
-                merged.append([a, b])
-        for a, b in merged:
+        for a, b, direct in rel.content:
             contents.append((a, b))
-            if _GOLD_QUOTE_RE.fullmatch(text[a:b]):
+            if direct:
                 lead = len(text[a:b]) - len(text[a:b].lstrip())
                 trail = len(text[a:b]) - len(text[a:b].rstrip())
                 src_text = text[src_span[0] : src_span[1]] if src_span[0] >= 0 else ""
@@ -113,21 +88,7 @@ def load_polnear(split_dir: Path) -> list[tuple[str, str, list[GoldQuote], list[
         >>> load_polnear(Path("/nonexistent"))
         []
     """
-    out = []
-    text_dir, ann_dir = split_dir / "text", split_dir / "attributions"
-    if not text_dir.is_dir():
-        return []
-    anns: dict[str, list[Path]] = {}
-    for p in sorted(ann_dir.glob("*.ann")):
-        anns.setdefault(p.stem.rsplit("_", 1)[0], []).append(p)
-    for tp in sorted(text_dir.glob("*.txt")):
-        files = anns.get(tp.stem)
-        if not files:
-            continue
-        text = tp.read_text(encoding="utf-8")
-        quotes, contents = _parse_ann(text, files[0].read_text(encoding="utf-8"))
-        out.append((tp.stem, text, quotes, contents))
-    return out
+    return [(art.name, art.text, *_gold_quotes(art.text, art.relations)) for art in load_articles(split_dir)]
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:

@@ -47,11 +47,11 @@ from framing.errors import FramingError, value_invalid_msg
 from framing.features import actors
 from framing.features.actors import MAX_ACTORS
 from framing.features.actors import find_actors as find_actors
-from framing.features.model_files import read_model_json
 from framing.features.valence import analyzer, sentence_valences, squash
 from framing.features.valence import mask_news_neutral as mask_news_neutral
 from framing.measures import Measure
 from framing.model import Span
+from framing.model_files import read_model_json
 from framing.story import Story
 
 if TYPE_CHECKING:

@@ -46,9 +46,9 @@ from typing import Any
 
 from framing.corpus.segmentation import split_sentences
 from framing.errors import FramingError, value_invalid_msg
-from framing.features.model_files import read_model_json
 from framing.features.tone_features import Mention, features, locate
 from framing.features.valence import squash
+from framing.model_files import read_model_json
 
 #: ``|score| <= NEUTRAL_BAND`` is neutral (VADER's own band; the model's scores are built for it).
 NEUTRAL_BAND = 0.05
