@@ -7,7 +7,7 @@ Flags added to the comparison table (:func:`add_caveats`):
 * ``not_english`` -- an English-only measure over an outlet with a non-English article;
 * ``differs_from_rest`` -- ``higher`` / ``lower`` only where the outlet's 95% interval
   and the interval of all other outlets pooled do not overlap, else ``""`` (never for a
-  mean of fewer than :data:`MIN_HITS` scores);
+  figure resting on fewer than :data:`MIN_HITS` spans);
 * ``caveats`` -- the plain-words warnings, joined by ``"; "``.
 
 Example:
@@ -17,7 +17,7 @@ Example:
     ...     "english_only": [True], "n_not_english": [0]})
     >>> row = add_caveats(t).iloc[0]
     >>> row["differs_from_rest"], row["caveats"]
-    ('higher', 'rests on one article; fewer than 5 hits')
+    ('', 'rests on one article; fewer than 5 hits')
 """
 
 from __future__ import annotations
@@ -67,8 +67,8 @@ def add_caveats(table: pd.DataFrame, *, min_hits: int = MIN_HITS) -> pd.DataFram
         differs(float(a), float(b), float(c), float(d))
         for a, b, c, d in zip(out["ci_low"], out["ci_high"], out["rest_ci_low"], out["rest_ci_high"], strict=True)
     ]
-    # A mean of fewer than ``min_hits`` scores has a near-degenerate interval: never call it a difference.
-    out.loc[(out["kind"] == "mean") & out["few_hits"], "differs_from_rest"] = ""
+    # A figure resting on fewer than ``min_hits`` spans shows its count, not an interval: never a difference.
+    out.loc[out["few_hits"], "differs_from_rest"] = ""
     texts = []
     for row in out.itertuples(index=False):
         parts = []

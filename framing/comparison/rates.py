@@ -2,8 +2,13 @@
 
 Pure functions of the span table and the per-article table; nothing is
 re-extracted. Every measure is a ratio of sums over sentences (see
-:mod:`framing.comparison.bootstrap`), so each gets a sentence-bootstrap interval
-for the outlet and for all other outlets pooled ("the rest"):
+:mod:`framing.comparison.bootstrap`), so each gets a bootstrap interval for the
+outlet and for all other outlets pooled ("the rest"). The bootstrap resamples
+an outlet's articles where it has at least :data:`ARTICLE_BOOTSTRAP_MIN` of
+them (sentences of one article are not independent), else its sentences.
+Proportions of counted items get the Wilson interval instead, every interval
+is clipped to its measure's range, and a figure resting on fewer than
+``min_hits`` spans gets no interval (:mod:`framing.comparison.intervals`):
 
 ========================  =============================================  ==================
 kind                      value                                          unit
@@ -17,8 +22,8 @@ kind                      value                                          unit
 ``article_mean``          mean of a per-article column (readability)     per column (no interval)
 ========================  =============================================  ==================
 
-An outlet with no hit gets the interval ``[0, 3/n]`` (the rule of three)
-instead of the bootstrap's degenerate ``[0, 0]``.
+With ``min_hits=0``, an outlet with no hit gets the rate interval ``[0, 3/n]``
+(the rule of three) instead of the bootstrap's degenerate ``[0, 0]``.
 
 Which measures exist depends on which spans exist
 (:func:`framing.comparison.declarations.default_measures`): absent families
@@ -43,6 +48,7 @@ import pandas as pd
 from framing.comparison.bootstrap import DEFAULT_REPS, DEFAULT_SEED, generator, percentile_interval, resampled_sums
 from framing.comparison.caveats import MIN_HITS, add_caveats
 from framing.comparison.declarations import default_measures
+from framing.comparison.intervals import WILSON_KINDS, clip, wilson
 from framing.corpus.segmentation import count_words
 from framing.errors import FramingError, value_invalid_msg
 from framing.measures import Measure, Where
@@ -79,7 +85,10 @@ COMPARISON_COLUMNS: tuple[str, ...] = (
 )
 
 #: Kinds whose zero-hit interval is the rule of three (95% upper bound 3/n; Hanley & Lippman-Hand 1983).
-_ZERO_KINDS: frozenset[str] = frozenset({"rate", "share_words", "share_sentences", "share_of"})
+_ZERO_KINDS: frozenset[str] = frozenset({"rate", "share_words"})
+
+#: An outlet with at least this many articles is resampled by article, not by sentence.
+ARTICLE_BOOTSTRAP_MIN = 5
 
 
 def select(spans: pd.DataFrame, features: Sequence[str], where: Where = ()) -> pd.Series:
@@ -289,8 +298,9 @@ def compare_outlets(
             art_counts[str(o)] = arts.nunique()
     scales = np.array([m.scale for m in ms])
     # One resampling per outlet (stratified); the rest's resampled sums are the others' sums.
-    sums = {o: resampled_sums(num[row_outlet == o], den[row_outlet == o], rng=generator(o, seed=seed), reps=reps)
-            for o, _ in outlets}
+    row_article = rows["article_id"].to_numpy(dtype=object)
+    units = {o: _resampling_units(num, den, row_outlet == o, row_article, art_counts.get(o, 0)) for o, _ in outlets}
+    sums = {o: resampled_sums(u[0], u[1], rng=generator(o, seed=seed), reps=reps) for o, u in units.items()}
     total_num = sum((s[0] for s in sums.values()), np.zeros((reps, len(ms))))
     total_den = sum((s[1] for s in sums.values()), np.zeros((reps, len(ms))))
     records: list[dict[str, object]] = []
@@ -299,8 +309,14 @@ def compare_outlets(
         value = _ratio(num[inside], den[inside]) * scales
         rest_value = _ratio(num[~inside], den[~inside]) * scales
         o_num, o_den = sums[outlet_id]
-        low, high = _interval(o_num, o_den, int(inside.sum()), level)
-        rlow, rhigh = _interval(total_num - o_num, total_den - o_den, int((~inside).sum()), level)
+        n_units = len(units[outlet_id][0])
+        n_rest = sum(len(u[0]) for o, u in units.items() if o != outlet_id)
+        low, high = _interval(o_num, o_den, n_units, level)
+        rlow, rhigh = _interval(total_num - o_num, total_den - o_den, n_rest, level)
+        k_in, n_in = num[inside].sum(axis=0), den[inside].sum(axis=0)
+        k_out, n_out = num[~inside].sum(axis=0), den[~inside].sum(axis=0)
+        w_low, w_high = wilson(k_in, n_in, level=level)
+        wr_low, wr_high = wilson(k_out, n_out, level=level)
         span_in = span_outlet == outlet_id
         for j, m in enumerate(ms):
             hits_mask = masks[j] & span_in
@@ -316,7 +332,10 @@ def compare_outlets(
                 "n_not_english": not_en.get(outlet_id, 0),
             }
             n_base = float(den[inside, j].sum())
-            if len(idx) == 0 and m.kind in _ZERO_KINDS and n_base > 0:
+            if m.kind in WILSON_KINDS:
+                rec["ci_low"], rec["ci_high"] = float(w_low[j] * scales[j]), float(w_high[j] * scales[j])
+                rec["rest_ci_low"], rec["rest_ci_high"] = float(wr_low[j] * scales[j]), float(wr_high[j] * scales[j])
+            elif len(idx) == 0 and m.kind in _ZERO_KINDS and n_base > 0:
                 # The bootstrap of zero hits is the point [0, 0]; use the rule of three instead.
                 rec["ci_low"], rec["ci_high"] = 0.0, float(scales[j] * 3.0 / n_base)
             if m.kind == "distinct":
@@ -325,7 +344,28 @@ def compare_outlets(
                 rec.update(_article_mean(articles, m.column, outlet_id))
             records.append(rec)
     table = pd.DataFrame(records, columns=list(COMPARISON_COLUMNS[:20]))
-    return add_caveats(table, min_hits=min_hits)[list(COMPARISON_COLUMNS)]
+    for column in ("ci_low", "ci_high", "rest_ci_low", "rest_ci_high"):
+        table[column] = [float(clip(np.array([v]), k)[0]) for v, k in zip(table[column], table["kind"], strict=True)]
+    table = add_caveats(table, min_hits=min_hits)
+    # Too few hits for an interval: the reader gets the count (n_hits, n_base), never an interval.
+    table.loc[table["few_hits"], ["ci_low", "ci_high"]] = np.nan
+    return table[list(COMPARISON_COLUMNS)]
+
+
+def _resampling_units(
+    num: np.ndarray, den: np.ndarray, inside: np.ndarray, row_article: np.ndarray, n_articles: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The rows an outlet's bootstrap resamples: its sentences, or its articles (summed) when it has enough."""
+    o_num, o_den = num[inside], den[inside]
+    if n_articles < ARTICLE_BOOTSTRAP_MIN or not len(o_num):
+        return o_num, o_den
+    codes, uniques = pd.factorize(pd.Series(row_article[inside]))
+    a_num = np.zeros((len(uniques), num.shape[1]))
+    a_den = np.zeros((len(uniques), num.shape[1]))
+    for j in range(num.shape[1]):
+        a_num[:, j] = np.bincount(codes, weights=o_num[:, j], minlength=len(uniques))
+        a_den[:, j] = np.bincount(codes, weights=o_den[:, j], minlength=len(uniques))
+    return a_num, a_den
 
 
 def _speakers(spans: pd.DataFrame, mask: np.ndarray) -> set[str]:

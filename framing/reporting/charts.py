@@ -145,7 +145,7 @@ def interval_plot(
     alt: str,
     caption: str = "",
 ) -> Chart:
-    """Point estimates with 95% intervals per outlet; one panel per measure family, one marker per series."""
+    """Point estimates with 95% intervals per outlet (the hit count where there are too few for an interval)."""
     markers = ["o", "s", "D", "^"]
     with plt.rc_context(_RC):
         fig, axes = plt.subplots(1, len(panels), figsize=(4.2 * len(panels) + 1.5, 0.55 * len(outlets) + 1.6),
@@ -162,6 +162,13 @@ def interval_plot(
                 err = np.nan_to_num(np.vstack([lo, hi]), nan=0.0).clip(min=0.0)
                 ax.errorbar(v, y + dy, xerr=err, fmt=markers[s % len(markers)], color=OKABE_ITO[s % len(OKABE_ITO)],
                             capsize=3, label=label, markersize=6)
+                # Too few hits for an interval: the count is written beside the point instead.
+                hits = sub["n_hits"].to_numpy(dtype=float)
+                for k_y, (x, h, no_ci) in enumerate(zip(v, hits, np.isnan(sub["ci_low"].to_numpy(dtype=float)),
+                                                          strict=True)):
+                    if no_ci and not np.isnan(x):
+                        ax.annotate(f"{int(h)} hit" + ("" if h == 1 else "s"), (x, k_y + dy), xytext=(6, -3),
+                                    textcoords="offset points", fontsize=7, color="#555555")
             ax.set_title(ptitle)
             ax.set_xlabel(xlabel)
             ax.set_yticks(y, [_short(o) for o in outlets])

@@ -40,15 +40,23 @@ def test_rate_is_hits_per_1000_words_and_interval_contains_it():
 
 
 def test_zero_hits_get_the_rule_of_three_interval_not_a_point():
-    t = compare_outlets(_corpus(0, 30), reps=300)
+    t = compare_outlets(_corpus(0, 30), reps=300, min_hits=0)
     r = _row(t, "hedge_per_1000_words", "a")
     assert r["value"] == 0.0 and r["ci_low"] == 0.0
     assert math.isclose(r["ci_high"], 3 / 400 * 1000)
-    assert r["first_span"] == -1 and r["few_hits"]
+    assert r["first_span"] == -1
+
+
+def test_few_hits_show_the_count_not_an_interval_and_are_never_a_difference():
+    t = compare_outlets(_corpus(2, 35), reps=300)
+    r = _row(t, "hedge_per_1000_words", "a")
+    assert r["few_hits"] and r["n_hits"] == 2 and r["n_base"] == 400
+    assert math.isnan(r["ci_low"]) and math.isnan(r["ci_high"])
+    assert r["differs_from_rest"] == ""
 
 
 def test_difference_is_called_only_where_intervals_separate():
-    separated = compare_outlets(_corpus(2, 35), reps=300)
+    separated = compare_outlets(_corpus(5, 38), reps=300)
     assert _row(separated, "hedge_per_1000_words", "a")["differs_from_rest"] == "lower"
     assert _row(separated, "hedge_per_1000_words", "b")["differs_from_rest"] == "higher"
     close = compare_outlets(_corpus(10, 12), reps=300)
@@ -111,3 +119,40 @@ def test_seed_comparison_has_every_outlet_for_every_measure(seed_analysis):
     words = _row(t, "label_per_1000_words", "dw") if "label_per_1000_words" in set(t["measure"]) else None
     if words is not None:
         assert words["one_article"]
+
+
+def test_every_interval_lies_inside_its_measures_range_on_the_seeds(seed_analysis):
+    t = compare_outlets(seed_analysis.spans, seed_analysis.articles, reps=200)
+    for kind, (low, high) in {"rate": (0.0, math.inf), "share_words": (0.0, 100.0), "share_of": (0.0, 100.0),
+                              "share_sentences": (0.0, 100.0), "mean": (-1.0, 1.0)}.items():
+        sub = t[t["kind"] == kind]
+        for column in ("ci_low", "ci_high", "rest_ci_low", "rest_ci_high"):
+            vals = sub[column].dropna()
+            assert ((vals >= low) & (vals <= high)).all(), (kind, column)
+    assert (t.loc[t["few_hits"], "differs_from_rest"] == "").all()
+
+
+def test_share_of_base_spans_gets_the_wilson_interval_not_a_point_at_100_percent():
+    spans = [Span("a1", "a", "sentence", i * 10, i * 10 + 5, "x", i, score=5.0) for i in range(8)]
+    spans += [Span("a1", "a", "sentiment", i * 10, i * 10 + 5, "x", i, label="negative", score=-0.5)
+              for i in range(8)]
+    t = compare_outlets(spans_to_frame(spans), reps=100)
+    r = _row(t, "sentences_negative_pct", "a")
+    assert r["value"] == 100.0 and r["ci_high"] == 100.0 and 55.0 < r["ci_low"] < 80.0
+
+
+def test_outlets_with_many_articles_are_resampled_by_article():
+    """Hits clustered in one of six articles: an article bootstrap is wider than a sentence bootstrap."""
+    def corpus(articles: int) -> pd.DataFrame:
+        spans = []
+        for n in range(120):
+            article, i = f"a{n * articles // 120}", n
+            spans.append(Span(article, "a", "sentence", i * 100, i * 100 + 50, "x", i, score=10.0))
+            if n < 20:
+                spans.append(Span(article, "a", "hedge", i * 100, i * 100 + 3, "may", i, voice="authorial"))
+        return spans_to_frame(spans)
+
+    by_article = _row(compare_outlets(corpus(6), reps=300), "hedge_per_1000_words", "a")
+    by_sentence = _row(compare_outlets(corpus(1), reps=300), "hedge_per_1000_words", "a")
+    assert by_article["value"] == by_sentence["value"]
+    assert by_article["ci_high"] - by_article["ci_low"] > 2 * (by_sentence["ci_high"] - by_sentence["ci_low"])

@@ -1,8 +1,10 @@
 """Section 2, the side-by-side comparison table (transposed, with rankings, for many outlets).
 
 Every cell is a row of the one comparison (:class:`framing.comparison.Comparison`):
-its value and interval formatted, its caveats, and a link to the first span
-behind it.
+its value and interval formatted (or, where the hits are too few for an
+interval, the count behind it: "2 in 1,016 words"), its caveats, and a link to
+the first span behind it. A warning that holds for many cells is said once:
+per outlet (one article, not English) or per group of measures (too few hits).
 
 Example:
     >>> _by_value([{"raw": 1.0, "outlet": "A"}, {"raw": float("nan"), "outlet": "B"}, {"raw": 2.0, "outlet": "C"}])
@@ -17,7 +19,11 @@ from typing import Any
 
 import pandas as pd
 
+from framing.comparison.intervals import count_text
 from framing.reporting.formatting import fmt_interval, fmt_value
+
+#: The caveat text of too few hits (:mod:`framing.comparison.caveats`), said once per group, not per cell.
+_FEW = "fewer than"
 
 #: Above this many outlets the comparison is transposed: one table per group, outlets as rows, sorted by a measure.
 WIDE_OUTLETS = 8
@@ -45,7 +51,7 @@ def comparison_table(table: pd.DataFrame, outlets: list[tuple[str, str]], anchor
     for row in table.itertuples(index=False):
         g = index.get(row.group)
         if g is None:
-            g = {"name": row.group, "rows": [], "_rows": {}}
+            g = {"name": row.group, "rows": [], "_rows": {}, "n_few": 0, "note": ""}
             index[row.group] = g
             groups.append(g)
         m = g["_rows"].get(row.measure)
@@ -56,12 +62,16 @@ def comparison_table(table: pd.DataFrame, outlets: list[tuple[str, str]], anchor
         fallback = anchors_by_outlet.get(row.outlet_id, "evidence")
         linked = row.first_span >= 0 and (shown_spans is None or int(row.first_span) in shown_spans)
         href = f"#span-{row.first_span}" if linked else f"#{fallback}"
-        flags = [f for f in str(row.caveats).split("; ") if f and f not in outlet_flags.get(row.outlet_id, ())]
+        flags = [f for f in str(row.caveats).split("; ")
+                 if f and f not in outlet_flags.get(row.outlet_id, ()) and not f.startswith(_FEW)]
+        few = bool(row.few_hits)
+        g["n_few"] += few
         m["cells"].append(
             {
                 "outlet_id": row.outlet_id, "outlet": row.outlet_name, "raw": float(row.value),
                 "value": fmt_value(row.value, row.kind),
                 "ci": fmt_interval(row.ci_low, row.ci_high, row.kind),
+                "count": count_text(row.kind, int(row.n_hits), float(row.n_base), row.unit) if few else "",
                 "href": href,
                 "n_hits": int(row.n_hits),
                 "differs": row.differs_from_rest,
@@ -73,6 +83,9 @@ def comparison_table(table: pd.DataFrame, outlets: list[tuple[str, str]], anchor
         )
     for g in groups:
         del g["_rows"]
+        if g["n_few"]:
+            g["note"] = (f"{g['n_few']} of these figures rest on too few hits for an interval: they show the count "
+                         "behind them instead, and are never marked as a difference.")
     heads = [{"id": o, "name": n, "flags": list(outlet_flags.get(o, ())),
               "anchor": anchors_by_outlet.get(o, "evidence")} for o, n in outlets]
     wide = len(outlets) > WIDE_OUTLETS
@@ -98,7 +111,7 @@ def _transposed(groups: list[dict[str, Any]], heads: list[dict[str, Any]]) -> li
         rows = [{"outlet": head[o], "cells": [cells.get((m["key"], o)) for m in g["rows"]]} for o in order]
         out.append({"name": g["name"], "sorted_by": f"{first['name']} ({first['unit']})",
                     "measures": [{"key": m["key"], "name": m["name"], "unit": m["unit"]} for m in g["rows"]],
-                    "rows": rows})
+                    "rows": rows, "note": g["note"]})
     return out
 
 
