@@ -16,7 +16,7 @@ from pathlib import Path
 
 #: validator modules under ``framing.evaluation``, run in this order.
 VALIDATORS: tuple[str, ...] = (
-    "cleaning", "quotes", "paraphrase", "labels", "hedging", "sentiment", "tone", "readability",
+    "cleaning", "quotes", "paraphrase", "labels", "adversarial", "hedging", "sentiment", "tone", "readability",
 )
 
 

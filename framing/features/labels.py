@@ -6,7 +6,7 @@ Each hit is a ``relationship_label`` span with:
 * ``polarity`` - ``negated``, ``questioned``, ``hypothetical`` or
   ``affirmed``: which negation, question and modal cues (``negation_cues.tsv``,
   ``hypothetical_cues.tsv``) scope over the label
-  (:mod:`framing.features.labels_scope`). The seed guideline's
+  (:mod:`framing.features.labels_polarity`). The seed guideline's
   ``reported_rejection`` is not emitted: a speaker rejecting what the label
   names is ``negated`` (with voice telling who rejects it);
 * ``target`` - the story's dyad id (``china-russia`` in the sample story)
@@ -41,7 +41,8 @@ from typing import TYPE_CHECKING
 from framing.corpus.segmentation import tokenize
 from framing.document import Doc
 from framing.errors import FramingError
-from framing.features.labels_scope import PolarityRules, context_ok_at
+from framing.features.labels_polarity import PolarityRules
+from framing.features.labels_scope import context_ok_at
 from framing.features.labels_target import GENERIC, LabelTerm, TargetRules, possible_targets
 from framing.lexicons import Lexicon, load_lexicon
 from framing.matching import PhraseMatcher

@@ -1,27 +1,11 @@
-"""Polarity of a relationship label: which negation, modal and question cues scope over it.
+"""Where a cue of a relationship label reaches: clauses, noun phrases and determiners around a label.
 
-A cue (``negation_cues.tsv``, ``hypothetical_cues.tsv``) scopes over a label
-when it comes first in the same clause, within the reach its ``scope``
-column gives (``np``, ``clause``, ``complement``, ``subclause``), or, for a
-cue with scope ``subject``, when it follows a label that is the subject of a
-copula ("an alliance is out of the question", "was ruled out"), or, with
-scope ``indefinite_subject``, an indefinite label that is its subject ("a
-Russia-China alliance would reshape the world"). Then:
-
-* ``negated`` wins, unless the denying verb is itself negated ("have not
-  ruled out an alliance", "did not deny that they are allies":
-  ``hypothetical``); a cue followed by a degree word is about the degree,
-  not the label: "have never been closer partners", "could not be better
-  friends", "not since the 1950s such close allies" are affirmed;
-* ``questioned`` for a cue like "whether", or a yes/no question the label
-  stands in ("Are they allies?", also inside a quotation); a wh-question
-  presupposes its content ("Why are they allies?" stays affirmed);
-* ``hypothetical`` for a modal, conditional, need/plan/attempt cue;
-* a cue does not reach a definite label that is the object of another word
-  after it: "do not want to lose their partnership", "could develop the
-  quasi-alliance" and "closer to its ally" presuppose the label; "is not
-  China's ally", "will become its ally" and "the proposed alliance" do not;
-* else ``affirmed``.
+The geometry that :mod:`framing.features.labels_polarity` (which cues scope
+over a label) and :mod:`framing.features.labels_target` (which actors are its
+arguments) share: a label's clause cut at reporting verbs
+(:func:`label_clause`), whether a cue reaches a label within a scope
+(:func:`reaches`: ``np``, ``clause``, ``complement``, ``subclause``), and the
+determiner of the label's noun phrase (:func:`determiner_at`).
 
 Example:
     >>> from framing.corpus.segmentation import tokenize
@@ -34,36 +18,30 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
-from framing.document import Doc
-from framing.features._context import context_ok, is_month_may
+from framing.features._context import context_ok
 from framing.features.clauses import clause_around
-from framing.lexicons import Lexicon, load_lexicon
-from framing.matching import PhraseMatcher
+from framing.lexicons import load_lexicon
 
 __all__ = [
-    "Cue", "PolarityRules", "boundary_words", "determiner_at", "has_determiner", "label_clause", "previous_words",
-    "reaches", "words_between",
+    "DEFINITE", "MAX_CLAUSE_WORDS", "MAX_NP_WORDS", "NP_STOP_WORDS", "Words", "boundary_words", "context_ok_at",
+    "determiner_at", "has_determiner", "label_clause", "previous_words", "reaches", "start_words_before",
+    "end_words_after", "words_between",
 ]
 
 Words = list[tuple[int, int]]
 
 MAX_CLAUSE_WORDS = 15
 MAX_NP_WORDS = 3
-#: Words between a label and a ``subject`` cue after it ("an alliance between the two would be out of the question").
-MAX_SUBJECT_GAP = 8
-#: Words beyond a cue's reach that a cue search still covers on each side of a label: more than the longest
-#: cue (4 words), so a cue cut by the window edge never reaches the label. The windows keep a sentence with
-#: many labels linear.
-CUE_WINDOW_MARGIN = 12
 
 _HARD_BOUNDARY_RE = re.compile(r"[;:—–()\[\]”?!]")
-#: Where the stretch of text holding a label ends: ? or !, or a full stop before a closing quotation mark.
-_TERMINAL_RE = re.compile(r"[?!]|\.(?=[\"”’])")
-#: Where a question can open inside a sentence (after a colon, dash or opening quotation mark).
-_SEGMENT_START_RE = re.compile(r"[?!:;“\"—]")
+#: A single quotation mark that closes a quotation (after a word, before a space or punctuation).
+_CLOSING_SINGLE_RE = re.compile(r"(?<=\w)[’'](?=[\s,.;:!?]|$)")
+#: One that opens one (after a space or the text start, before a word).
+_OPENING_SINGLE_RE = re.compile(r"(?:^|(?<=\s))[‘'](?=\w)")
+#: Characters before a cue searched for the opening mark of a quotation that holds it.
+_QUOTE_LOOKBACK = 200
 #: Conjunctions and relative words across which a negation or modal cue does not reach a label
 #: ("may be the closest since the 1950s honeymoon": the honeymoon is not hypothetical).
 _SCOPE_STOP_WORDS = frozenset("but though although while whereas yet however because since which who whom when where "
@@ -79,36 +57,6 @@ _SUBJECT_WORDS = frozenset(
 )
 DEFINITE = frozenset("the this that these those its their his her our your my".split())
 _INDEFINITE = frozenset("a an any some no another such one".split())
-#: Degree words: a negation before one of them denies the degree, not the label ("never been closer partners").
-_DEGREE_WORDS = frozenset(
-    "closer closest stronger strongest better best warmer warmest tighter deeper firmer friendlier more most "
-    "such so".split()
-)
-#: Forms of "be" and linking verbs through which a ``subject`` cue reaches the label before it.
-_COPULAS = frozenset("is are was were be been being remains remain remained seems seem seemed looks look 's "
-                     "become becomes became becoming".split())
-#: Adverbs skipped when looking for the verb before a label's determiner ("is not really China's ally").
-_ADVERBS = frozenset("even yet ever quite also still just now already once again really truly".split())
-#: Verbs whose second object is a predicate ("does not call Russia its ally").
-_NAMING_VERBS = frozenset("call calls called calling consider considers considered considering deem deems deemed "
-                          "name names named dub dubs dubbed label labels labelled labeled term terms termed".split())
-#: Words that open a wh-question, which presupposes what it asks about ("Why are they allies?").
-_WH_WORDS = frozenset("why how who whom whose what which when where".split())
-
-
-@dataclass(frozen=True)
-class Cue:
-    """One row of a cue table: its polarity, where it reaches (``|``-separated scopes) and a context rule."""
-
-    term: str
-    polarity: str
-    scope: str
-    context: str
-
-    @property
-    def scopes(self) -> frozenset[str]:
-        """The scopes of the cue (``clause`` when the cell is empty)."""
-        return frozenset(s.strip() for s in (self.scope or "clause").split("|") if s.strip())
 
 
 def previous_words(text: str, words: Words, offset: int, n: int) -> list[str]:
@@ -132,13 +80,13 @@ def _last(word: tuple[int, int]) -> int:
     return word[1]
 
 
-def _words_before(words: Words, offset: int, n: int, floor: int) -> int:
+def start_words_before(words: Words, offset: int, n: int, floor: int) -> int:
     """Start of the ``n``-th word before ``offset``, or ``floor`` when there are not that many."""
     i = bisect.bisect_left(words, offset, key=_first)
     return words[i - n][0] if i - n > 0 else floor
 
 
-def _words_after(words: Words, offset: int, n: int, ceiling: int) -> int:
+def end_words_after(words: Words, offset: int, n: int, ceiling: int) -> int:
     """End of the ``n``-th word after ``offset``, or ``ceiling`` when there are not that many."""
     j = bisect.bisect_left(words, offset, key=_first) + n
     return words[j][1] if j < len(words) - 1 else ceiling
@@ -205,6 +153,8 @@ def reaches(text: str, words: Words, start: int, end: int, scope: str) -> bool:
     """
     gap = words_between(words, start, end)
     lowered = [text[a:b].lower() for a, b in gap]
+    if _quote_closes(text, start, end):
+        return False  # "hail ‘no limits’ partnership": the cue is inside a quotation, the label after it
     if scope == "np":
         return (
             len(gap) <= MAX_NP_WORDS
@@ -239,23 +189,23 @@ def reaches(text: str, words: Words, start: int, end: int, scope: str) -> bool:
     return True
 
 
-def _subject_reaches(text: str, words: Words, label_end: int, cue_start: int, *, copula: bool = True) -> bool:
-    """Whether a ``subject`` cue at ``cue_start`` follows a copula whose subject is the label ending at ``label_end``.
+def _quote_closes(text: str, start: int, end: int) -> bool:
+    """Whether a single-quoted stretch that opens before ``start`` closes inside ``[start, end)``.
 
-    With ``copula=False`` the cue itself is the verb ("an alliance would
-    reshape"): no copula is needed, the gap may be empty.
+    A closing ’ after a word is also the apostrophe of a plural possessive
+    ("the allies’ summit"), so it counts only when an opening ‘ comes before
+    ``start`` and is not closed before it.
 
     Example:
-        >>> from framing.corpus.segmentation import tokenize
-        >>> t = "An alliance is out of the question"
-        >>> _subject_reaches(t, tokenize(t), t.index(" is"), t.index("out"))
-        True
+        >>> t = "They hail ‘no limits’ partnership"
+        >>> _quote_closes(t, t.index("no") + 2, t.index("partner")), _quote_closes("no allies’ talk", 2, 11)
+        (True, False)
     """
-    gap = [text[a:b].lower().replace("’", "'") for a, b in words_between(words, label_end, cue_start)]
-    if (copula and not gap) or len(gap) > MAX_SUBJECT_GAP \
-            or re.search(r"[,;:—–()\[\]“”\"?!]", text[label_end:cue_start]):
+    if not _CLOSING_SINGLE_RE.search(text, start, end):
         return False
-    return (not copula or any(w in _COPULAS for w in gap)) and not any(w in boundary_words() | {"that"} for w in gap)
+    lo = max(0, start - _QUOTE_LOOKBACK)
+    opens = [m.start() for m in _OPENING_SINGLE_RE.finditer(text, lo, start)]
+    return bool(opens) and not _CLOSING_SINGLE_RE.search(text, opens[-1] + 1, start)
 
 
 def determiner_at(text: str, words: Words, offset: int, *, definite_only: bool = False) -> int | None:
@@ -295,188 +245,3 @@ def has_determiner(text: str, words: Words, offset: int) -> bool:
         False
     """
     return determiner_at(text, words, offset) is not None
-
-
-def _presupposed(text: str, words: Words, cue: tuple[int, int], label_start: int) -> bool:
-    """Whether a definite label after a cue is presupposed, so the cue does not deny or question it.
-
-    It is when its definite determiner follows the cue and is the object of
-    some other word ("do not want to lose their partnership", "could develop
-    the quasi-alliance", "closer to its ally"); not when the noun phrase is
-    the cue's own or a predicate ("is not China's ally", "will become its
-    ally", "does not see Moscow as its ally", "would not call Russia its
-    ally", but "stopped short of calling their partnership an alliance"
-    presupposes the partnership), nor when the cue sits inside it ("the
-    proposed alliance"). A noun phrase right after the cue is a predicate
-    after a copula ("is not China's ally", "isn't its ally"), else an object
-    or subject, so presupposed ("wants his ally to stay", "if America's
-    partners refuse").
-
-    Example:
-        >>> from framing.corpus.segmentation import tokenize
-        >>> t = "They do not want to lose their partnership; Russia is not China's ally"
-        >>> w = tokenize(t)
-        >>> _presupposed(t, w, (8, 11), t.index("partner")), _presupposed(t, w, (54, 57), t.index("ally"))
-        (True, False)
-    """
-    cue_start, cue_end = cue
-    det = determiner_at(text, words, label_start, definite_only=True)
-    if det is None or det < cue_end:
-        return False
-    gap = [text[a:b].lower().replace("’", "'") for a, b in words_between(words, cue_end, det)]
-    verbs = [w for w in gap if w not in _ADVERBS and not w.endswith("ly")]
-    if not verbs:  # right after the cue: a predicate after "is not", else an object or subject
-        before = [w for w in previous_words(text, words, cue_end, MAX_CLAUSE_WORDS)
-                  if w not in _ADVERBS and not w.endswith("ly")]
-        cue_words = len(words_between(words, cue_start, cue_end))
-        head = before[-cue_words:] + before[:-cue_words][-1:]
-        return not any(w in _COPULAS or w.removesuffix("n't") in _COPULAS for w in head)
-    return verbs[-1] not in _COPULAS | {"as"} and not any(w in _NAMING_VERBS for w in verbs[:-1])
-
-
-def _about_degree(text: str, words: Words, cue_end: int, label_start: int) -> bool:
-    """Whether a degree word in the label's noun phrase follows the cue: the cue is about the degree, not the label.
-
-    "have never been closer partners", "could not be better friends": the
-    label is presupposed. A degree word followed by "to" is movement toward
-    the label ("no closer to an alliance"): the cue still applies.
-    """
-    gap = words_between(words, cue_end, label_start)
-    for k, (a, b) in enumerate(gap):
-        if text[a:b].lower() in _DEGREE_WORDS:
-            nxt = text[gap[k + 1][0] : gap[k + 1][1]].lower() if k + 1 < len(gap) else ""
-            if nxt != "to" and reaches(text, words, b, label_start, "np"):
-                return True
-    return False
-
-
-def asks_yes_no(text: str, words: Words, sentence: tuple[int, int], start: int) -> bool:
-    """Whether the label at ``start`` stands in a yes/no question.
-
-    The question is the stretch from the last ``?!:;“"—`` before the label
-    (or the sentence start) to the first ``?`` or ``!`` (or full stop before a
-    closing quotation mark) after it, else to the sentence end; it must end
-    with ``?`` and not open with a wh-word.
-
-    Example:
-        >>> from framing.corpus.segmentation import tokenize
-        >>> t = "Are they allies? Why are they allies?"
-        >>> asks_yes_no(t, tokenize(t), (0, 16), 9), asks_yes_no(t, tokenize(t), (17, len(t)), t.rindex("allies"))
-        (True, False)
-    """
-    s, e = sentence
-    end = _TERMINAL_RE.search(text, start, e)
-    if (end.group(0) if end else text[s:e].rstrip(" ”\"’')")[-1:]) != "?":
-        return False
-    opens = [m.end() for m in _SEGMENT_START_RE.finditer(text, s, start)]
-    first = words_between(words, opens[-1] if opens else s, start)[:1]
-    return not first or text[first[0][0] : first[0][1]].lower() not in _WH_WORDS
-
-
-def _opens_clause_indefinite(text: str, words: Words, label_start: int) -> bool:
-    """Whether the label is an indefinite noun phrase opening its clause (so the subject of what follows).
-
-    Example:
-        >>> from framing.corpus.segmentation import tokenize
-        >>> t = "Analysts say an alliance would help. He is a close ally of Lee."
-        >>> w = tokenize(t)
-        >>> _opens_clause_indefinite(t, w, t.index("alliance")), _opens_clause_indefinite(t, w, t.index("ally"))
-        (True, False)
-    """
-    det = determiner_at(text, words, label_start)
-    if det is None or determiner_at(text, words, label_start, definite_only=True) is not None:
-        return False
-    before = previous_words(text, words, det, 1)
-    if not before:
-        return True
-    prev_end = max(b for a, b in words if b <= det)
-    return before[-1] in boundary_words() | {"and", "or", "that"} or bool(re.search(r"[,;:—–(“\"]", text[prev_end:det]))
-
-
-class PolarityRules:
-    """The polarity of a label from the cue tables.
-
-    Args:
-        negation_cues: Negation cue table (``term``, ``polarity``, ``scope``, optional ``context``).
-        hypothetical_cues: Modal/conditional/question cue table, same columns.
-
-    Example:
-        >>> rules = PolarityRules(negation_cues=load_lexicon("negation_cues"),
-        ...                       hypothetical_cues=load_lexicon("hypothetical_cues"))
-        >>> rules.cues_of("ruled out")
-        ['negated']
-    """
-
-    def __init__(self, *, negation_cues: Lexicon, hypothetical_cues: Lexicon):
-        cues: list[tuple[str, Cue]] = []
-        for table in (negation_cues, hypothetical_cues):
-            for row in table.rows:
-                cues.append((row["term"], Cue(row["term"], row["polarity"], row.get("scope", "clause") or "clause",
-                                              row.get("context", ""))))
-        self._cues = PhraseMatcher(cues)
-
-    def cues_of(self, text: str) -> list[str]:
-        """Polarities of the cues found in ``text`` (for tests and docs)."""
-        return [m.value.polarity for m in self._cues.finditer(text) if m.value.polarity != "none"]
-
-    def _valid(self, text: str, words: Words, cue_start: int, cue_end: int, c: Cue) -> bool:
-        if c.polarity == "none" or not context_ok_at(text, words, c.context, cue_start, cue_end):
-            return False
-        if c.term == "may":
-            prev_w = previous_words(text, words, cue_start, 1)
-            nxt_w = [text[a:b] for a, b in words if a >= cue_end][:1]
-            if is_month_may(text[cue_start:cue_end], prev_w[-1] if prev_w else "", nxt_w[0] if nxt_w else "",
-                            sentence_initial=not prev_w):
-                return False
-        return True
-
-    def _negated_verb(self, text: str, words: Words, sentence: tuple[int, int],
-                      negations: list[tuple[int, int, Cue]]) -> bool:
-        """Whether a denying verb that reaches the label is itself in a negation's scope ("did not deny that")."""
-        for v_start, _, v in negations:
-            if "complement" not in v.scopes:
-                continue
-            lo = _words_before(words, v_start, MAX_CLAUSE_WORDS + CUE_WINDOW_MARGIN, sentence[0])
-            for cue in self._cues.finditer(text, lo, v_start):
-                c = cue.value
-                if c.polarity == "negated" and self._valid(text, words, cue.start, cue.end, c) \
-                        and reaches(text, words, cue.end, v_start, "clause"):
-                    return True
-        return False
-
-    def polarity(self, doc: Doc, si: int, start: int, end: int, words: Words) -> str:
-        """``negated``, ``questioned``, ``hypothetical`` or ``affirmed`` for the label at ``start``-``end``."""
-        text = doc.text
-        s, e = doc.sentences[si]
-        scoped: set[str] = set()
-        negations: list[tuple[int, int, Cue]] = []
-        lo = _words_before(words, start, MAX_CLAUSE_WORDS + CUE_WINDOW_MARGIN, s)
-        for cue in self._cues.finditer(text, lo, start):
-            c = cue.value
-            if not self._valid(text, words, cue.start, cue.end, c) or _about_degree(text, words, cue.end, start):
-                continue
-            if not any(reaches(text, words, cue.end, start, sc) for sc in c.scopes - {"subject", "indefinite_subject"}):
-                continue
-            if _presupposed(text, words, (cue.start, cue.end), start):
-                continue  # "could develop the quasi-alliance", "do not want to lose their partnership"
-            scoped.add(c.polarity)
-            if c.polarity == "negated":
-                negations.append((cue.start, cue.end, c))
-        if self._negated_verb(text, words, (s, e), negations):
-            scoped = (scoped - {"negated"}) | {"hypothetical"}  # "have not ruled out an alliance": still possible
-        for cue in self._cues.finditer(text, end, _words_after(words, end, MAX_SUBJECT_GAP + CUE_WINDOW_MARGIN, e)):
-            c = cue.value
-            if not c.scopes & {"subject", "indefinite_subject"} or not self._valid(text, words, cue.start, cue.end, c):
-                continue
-            if "subject" in c.scopes and _subject_reaches(text, words, end, cue.start):
-                scoped.add(c.polarity)
-            elif "indefinite_subject" in c.scopes and _subject_reaches(text, words, end, cue.start, copula=False) \
-                    and _opens_clause_indefinite(text, words, start):
-                scoped.add(c.polarity)  # "A Russia-China alliance would reshape the world"
-        if "negated" in scoped:
-            return "negated"
-        if "questioned" in scoped or asks_yes_no(text, words, (s, e), start):
-            return "questioned"
-        if "hypothetical" in scoped:
-            return "hypothetical"
-        return "affirmed"

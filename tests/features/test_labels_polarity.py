@@ -2,7 +2,7 @@
 
 Each sentence is built to trip a keyword counter ("never been closer partners"
 contains "never" but affirms the label). The rules live in
-:mod:`framing.features.labels_scope` and the cue files.
+:mod:`framing.features.labels_polarity` and the cue files.
 """
 
 from __future__ import annotations
