@@ -1,6 +1,9 @@
 """Fit the ``vader_news`` calibration and write ``framing/models/sentiment_vader_news.json``.
 
-Deterministic: ordinary least squares on 70% of the NYT editorial snippets of
+The features are those of ``framing.features.sentiment.vader_features``
+(VADER with the news mask and the news-event valences of
+``framing/lexicons/news_valence.tsv``). Deterministic: ordinary least squares
+on 70% of the NYT editorial snippets of
 Hutto & Gilbert (2014) (the article-level split of
 ``framing.evaluation.sentiment.nyt_split``, seed 20140601); the held-out 30%
 is only scored, never fitted. Only coefficients and summary figures are
@@ -57,8 +60,9 @@ def fit(gold: Path) -> dict[str, object]:
     w_te, _ = f1s(np.sign(y[test]).astype(int), classes(pred[test], band))
     return {
         "name": "vader_news",
-        "version": 1,
-        "description": "VADER 3.3.2 with news-neutral masking, linearly calibrated to mean human ratings",
+        "version": 2,
+        "description": "VADER 3.3.2 with news-neutral masking and news-event valences (lexicons/news_valence.tsv), "
+        "linearly calibrated to mean human ratings",
         "features": list(FEATURE_NAMES),
         "coef": [float(b) for b in beta[1:]],
         "intercept": float(beta[0]),

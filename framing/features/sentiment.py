@@ -17,13 +17,16 @@ default, :func:`current_scorer_name`) is a news calibration of VADER: (1)
 fixed news phrases whose VADER words carry no sentiment ("health care",
 "interest rates", ``lexicons/sentiment_neutral.tsv``) and lexicon words
 written with a capital inside a sentence (names: "Justice Department",
-"Liberty Party") are masked; (2) a four-coefficient linear model maps
+"Liberty Party") are masked, and news-event words VADER's lexicon lacks
+("earthquake", "wounded", "hostage", "victory": ``lexicons/news_valence.tsv``,
+rated by the developers on VADER's scale) are scored under VADER's rules;
+(2) a four-coefficient linear model maps
 VADER's compound, its positive and negative valence sums and the number of
 negators to the human rating scale. The coefficients are package data
 (``models/sentiment_vader_news.json``), fitted by
 ``benchmarks/train_sentiment.py`` on 70% of the NYT editorial snippets of
 Hutto & Gilbert (2014). The score rises with every positive valence and falls
-with every negative one (monotone), weighting negative words about twice as
+with every negative one (monotone), weighting negative words about 1.5 times as
 heavily as positive ones, as the human raters did.
 
 Example:
@@ -47,8 +50,8 @@ from framing.errors import FramingError, value_invalid_msg
 from framing.features import actors
 from framing.features.actors import MAX_ACTORS
 from framing.features.actors import find_actors as find_actors
-from framing.features.valence import analyzer, sentence_valences, squash
 from framing.features.valence import mask_news_neutral as mask_news_neutral
+from framing.features.valence import sentence_valences, squash, vader_pass
 from framing.measures import Measure
 from framing.model import Span
 from framing.model_files import read_model_json
@@ -175,7 +178,7 @@ class Scorer:
 
 
 def _vader_score(text: str) -> float:
-    return float(analyzer().polarity_scores(text)["compound"])
+    return vader_pass(text)[0]
 
 
 #: Every available scorer by name.

@@ -188,3 +188,59 @@ def test_measures_of_a_span_table_keep_the_most_mentioned_actors():
     rows += [Span("a", "o", "actor", 40, 41, "x", 0, label="a9", score=0.1)]
     keys = [m.key for m in S.measures(spans_to_frame(rows), max_actors=3)]
     assert keys == ["actor_a9_tone_mean", "actor_a0_tone_mean", "actor_a1_tone_mean"]
+
+
+def test_one_pass_vader_equals_vader_on_every_domain_and_news(gold_dir, seed_corpus):
+    # The fast pass must give VADER's own numbers: compound and every token's valence, "but" quirk included.
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from framing.features.valence import vader_pass
+
+    class Recording(SentimentIntensityAnalyzer):  # type: ignore[misc]
+        def score_valence(self, sentiments, text):
+            self.last = [float(x) for x in sentiments]
+            return super().score_valence(sentiments, text)
+
+    ref = Recording()
+    texts = [t for dom in ("tweets", "nyt") for t in read_vader_domain(gold_dir, dom)["text"].iloc[::3]]
+    texts += [a.text[s:e] for a in seed_corpus.articles for s, e in prepare_doc(a).sentences]
+    texts += ["VERY GOOD but bad bad bad", "nice but nice nice", "never so good", "at least good", "kind of good"]
+    for t in texts:
+        compound, values = vader_pass(t)
+        assert compound == ref.polarity_scores(t)["compound"], t
+        assert [float(v) for v in values] == (ref.last if t.strip() else []), t
+
+
+def test_news_valence_lexicon_only_adds_words_vader_lacks():
+    from framing.features.valence import analyzer, news_valences
+    from framing.lexicons import load_lexicon
+
+    lex = load_lexicon("news_valence")
+    assert "principle" in lex.meta and "NRC" not in lex.meta["source"]
+    rated = {r["term"]: float(r["valence"]) for r in lex.rows}
+    assert set(rated) == set(news_valences()) and not set(rated) & set(analyzer().lexicon)
+    assert all(-4 <= v <= 4 and v != 0 for v in rated.values())
+    assert rated["earthquake"] < 0 < rated["victory"]
+
+
+def test_news_event_headline_is_negative_where_plain_vader_is_blind():
+    # Headline words VADER's lexicon lacks: "earthquake", "wounded", "breakthrough", "cure".
+    t = "Earthquake leaves hundreds wounded in mountain villages"
+    assert S.label_for(S.score_text(t, scorer="vader"), scorer="vader") == "neutral"
+    assert S.label_for(S.score_text(t)) == "negative"
+    good = "Scientists announce a breakthrough in the search for a cure"
+    assert S.score_text(good, scorer="vader") == 0.0 and S.label_for(S.score_text(good)) == "positive"
+
+
+def test_news_valences_follow_vader_negation_rule():
+    # "no casualties" is VADER's "no" + lexicon word: the news word's valence is negated, not added.
+    assert S.score_text("There were no casualties.") > S.score_text("There were casualties.")
+
+
+def test_news_valences_do_not_change_per_word_valences_for_tone():
+    from framing.features.valence import sentence_valences, vader_pass
+
+    t = "The earthquake killed dozens and wounded hundreds."
+    v = sentence_valences(t)
+    assert list(v.values) == vader_pass(t)[1]  # VADER's own lexicon: the tone model's inputs
+    assert v.compound == vader_pass(t, news=True)[0] < vader_pass(t)[0]

@@ -134,12 +134,11 @@ def test_vader_runs_once_per_sentence_not_once_per_mention(monkeypatch):
     text = ("Russia and China hailed their excellent ties with Nato and the US watching. "
             "Washington warned Beijing and Moscow of grave risks to Ukraine.")
     doc = prepare_doc(Article(id="c", outlet_id="o", outlet_name="O", raw_text=text, text=text))
-    calls: list[str] = []
-    sia = analyzer()
-    real = sia.polarity_scores
-    monkeypatch.setattr(sia, "polarity_scores", lambda t: calls.append(t) or real(t))
     from framing.features import valence
 
+    calls: list[str] = []
+    real = valence._vader_words  # VADER's tokens and lexicon look-ups: once per sentence
+    monkeypatch.setattr(valence, "_vader_words", lambda t: calls.append(t) or real(t))
     valence._valences.cache_clear()
     S._score_cached.cache_clear()
     spans = S.extract(doc)
