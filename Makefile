@@ -61,8 +61,9 @@ test: lint typecheck pytest notebooks
 validate: $(VENV)/.installed
 	$(VENV)/bin/framing validate --gold $(GOLD)
 
+# make bench: the full table (500 to 6,000 articles, about an hour on 2 cores); make bench BENCH_ARGS=--quick: 200.
 bench: $(VENV)/.dev-installed
-	$(PY) benchmarks/run.py
+	nice $(PY) benchmarks/run.py $(BENCH_ARGS)
 
 clean-venv:
 	rm -rf $(VENV)

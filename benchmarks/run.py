@@ -10,10 +10,14 @@ Each measurement is a whole command in its own process, as a user runs it:
 CPU time is user + system time of the command and all its workers (``wait4`` on the command, whose reaped
 workers are included), so the ratio does not depend on how many cores there are. Peak RSS is the largest
 sum over the command's process tree, sampled every 0.2 s, and the largest single process (kernel's figure).
-A stage breakdown comes from ``benchmarks/stages.py`` (serial, one process) at one size.
+A stage breakdown comes from ``benchmarks/stages.py`` (serial, one process) at one size, and start-up from
+``framing --help`` and ``framing kwic alliance`` on the seeds (CPU seconds, best of three).
 
 Usage:
     python benchmarks/run.py [--sizes 500,1000,3000,6000] [--stages-size 1000] [--out benchmarks/results]
+    python benchmarks/run.py --quick     (development: 200 articles, stages at 200)
+
+Results: ``bench.md`` (the tables) and ``bench.json`` (the same figures) in the results folder.
 
 Data: ../shared/gold/article_bias_prediction/sample_6000 (6,000 articles, 20 outlets), read at run time;
 the JSONL corpora written from it stay in the (git-ignored) results folder.
@@ -41,6 +45,8 @@ BIN = Path(sys.executable).parent
 
 def write_corpus(n: int, folder: Path) -> Path:
     """The first ``n`` articles of the sample as a JSONL corpus (id, outlet, title, text)."""
+    folder = folder / "corpora"
+    folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"allsides_{n}.jsonl"
     if path.is_file():
         return path
@@ -126,12 +132,22 @@ def articles_in(spans_path: Path) -> int:
     return len(set(pq.read_table(spans_path, columns=["article_id"]).column(0).to_pylist()))
 
 
+def startup() -> dict[str, float]:
+    """CPU seconds of ``framing --help`` and ``framing kwic alliance`` (seeds), best of three runs each."""
+    commands = {"help_cpu_s": ["--help"], "kwic_seeds_cpu_s": ["kwic", "alliance"]}
+    return {name: round(min(timed([str(BIN / "framing"), *argv])["cpu_s"] for _ in range(3)), 2)
+            for name, argv in commands.items()}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="500,1000,3000,6000")
     parser.add_argument("--stages-size", type=int, default=1000, help="corpus size of the stage breakdown (0: none)")
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results"))
+    parser.add_argument("--quick", action="store_true", help="development run: 200 articles, stages at 200")
     args = parser.parse_args()
+    if args.quick:
+        args.sizes, args.stages_size = "200", 200
     if not DATA.is_dir():
         print(f"benchmark data not found at {DATA}; nothing to do", file=sys.stderr)
         return 0
@@ -153,9 +169,13 @@ def main() -> int:
             "full_cpu_s": round(full["cpu_s"], 1),
             "ratio_cpu": round(full["cpu_s"] / floor["cpu_s"], 2),
             "full_wall_s": round(full["wall_s"], 1),
+            "articles_per_s": round(n / full["wall_s"], 1),
             "articles_per_cpu_s": round(n / full["cpu_s"], 1),
+            "full_ms_per_article": round(1000 * full["cpu_s"] / n, 1),
+            "floor_ms_per_article": round(1000 * floor["cpu_s"] / n, 1),
             "floor_sentences": sentences,
             "peak_rss_tree_mb": round(full["peak_tree_kb"] / 1024.0),
+            "peak_rss_process_mb": round(full["max_process_mb"]),
         })
         print(json.dumps(rows[-1]), flush=True)
     header = list(rows[0])
@@ -168,16 +188,23 @@ def main() -> int:
         "|" + "---|" * len(header),
     ]
     lines += ["| " + " | ".join(str(r[h]) for h in header) + " |" for r in rows]
+    stages: dict[str, float] = {}
     if args.stages_size:
         corpus = write_corpus(args.stages_size, out_dir)
         stages = json.loads(timed([sys.executable, str(ROOT / "benchmarks" / "stages.py"), str(corpus)])["stdout"])
         total = sum(stages.values())
         lines += ["", f"CPU by stage, {args.stages_size} articles, one process (serial):", "",
-                  "| stage | cpu_s | share |", "|---|---|---|"]
-        lines += [f"| {k} | {v} | {100 * v / total:.0f} % |" for k, v in stages.items()]
+                  "| stage | cpu_s | ms_per_article | share |", "|---|---|---|---|"]
+        lines += [f"| {k} | {v} | {1000 * v / args.stages_size:.2f} | {100 * v / total:.0f} % |"
+                  for k, v in stages.items()]
+    start = startup()
+    lines += ["", "Start-up, CPU seconds (best of 3): " + ", ".join(f"{k} {v}" for k, v in start.items())]
     table = "\n".join(lines)
     print(table)
     (out_dir / "bench.md").write_text(table + "\n", encoding="utf-8")
+    summary = {"date": date.today().isoformat(), "machine": lines[0], "sizes": rows,
+               "stages": {"articles": args.stages_size, "cpu_s": stages}, "startup": start}
+    (out_dir / "bench.json").write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
     return 0
 
 

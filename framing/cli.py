@@ -1,4 +1,6 @@
-"""Command line: ``framing report|analyze|compare|clean|kwic|validate|worksheet|agreement``; also ``python -m framing``.
+"""Command line: ``framing report|analyze|compare|stories|clean|kwic|validate|worksheet|agreement``.
+
+Also ``python -m framing``.
 
 Thin by design: parse arguments, call the library, print one-line errors.
 Exit codes: 0 = done (at least one article analysed), 2 = nothing usable
@@ -16,7 +18,9 @@ import math
 import shlex
 import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
@@ -41,10 +45,46 @@ def _err(message: str) -> None:
     print(f"framing: {message}", file=sys.stderr)
 
 
+def _progress() -> bool:
+    """Progress is shown on a terminal only: redirected or piped stderr stays silent."""
+    return sys.stderr.isatty()
+
+
+@contextmanager
+def _step(desc: str) -> Iterator[None]:
+    """A one-line indicator with the elapsed time while a step without counted units runs (terminal only).
+
+    Example:
+        >>> with _step("comparing"):  # not a terminal here: nothing is shown
+        ...     pass
+    """
+    if not _progress():
+        yield
+        return
+    from tqdm import tqdm
+
+    bar = tqdm(desc=desc, bar_format="{desc}: {elapsed}", leave=False)
+    done = threading.Event()
+
+    def tick() -> None:
+        while not done.wait(0.5):
+            bar.refresh()
+
+    ticker = threading.Thread(target=tick, daemon=True)
+    ticker.start()
+    try:
+        yield
+    finally:
+        done.set()
+        ticker.join()
+        bar.close()
+
+
 def _load(path: str | None, *, quiet: bool = False, clean: str = "auto") -> Corpus:
     from framing.corpus.loading import load_corpus
 
-    corpus = load_corpus(path, clean=clean)
+    with _step("loading and cleaning"):
+        corpus = load_corpus(path, clean=clean)
     if not quiet:
         _print_problems(corpus.problems)
     if not corpus.articles:
@@ -61,6 +101,31 @@ def _story(path: str | None) -> Story | None:
     return load_story(path)
 
 
+def _one_group(corpus: Corpus, *, stories: str | None, group: str) -> Corpus:
+    """The articles of one story group of ``framing stories --out FILE`` (``--stories FILE --group ID``)."""
+    import dataclasses
+
+    import pandas as pd
+
+    if not stories:
+        raise FramingError("--group needs --stories FILE (written by `framing stories CORPUS --out FILE`)")
+    path = Path(stories)
+    try:
+        table = pd.read_parquet(path) if path.suffix.lower() == ".parquet" else pd.read_csv(path, dtype=str)
+    except (OSError, ValueError) as exc:
+        raise FramingError(f"{stories}: cannot read the story table ({exc})") from exc
+    if not {"article_id", "story_id"} <= set(table.columns):
+        raise FramingError(f"{stories}: needs the columns article_id and story_id (from `framing stories`)")
+    ids = set(table.loc[table["story_id"].astype(str) == group, "article_id"].astype(str))
+    if not ids:
+        known = ", ".join(sorted(set(table["story_id"].astype(str)))[:8])
+        raise FramingError(f"{stories}: no article in story group {group!r} (groups include: {known})")
+    articles = [a for a in corpus.articles if a.id in ids]
+    if not articles:
+        raise FramingError(f"story group {group!r}: none of its articles is in {corpus.source}")
+    return dataclasses.replace(corpus, articles=articles)
+
+
 def _formats(value: str) -> tuple[str, ...]:
     formats = tuple(f.strip().lower() for f in value.split(",") if f.strip())
     bad = [f for f in formats if f not in ("html", "pdf")]
@@ -75,10 +140,12 @@ def _analyze(args: argparse.Namespace) -> Analysis:
 
     story = _story(args.story)
     corpus = _load(args.corpus, clean=args.clean)
+    if getattr(args, "group", None):
+        corpus = _one_group(corpus, stories=args.stories, group=args.group)
     analysis = analyze(
         corpus,
         story=story,
-        progress=sys.stderr.isatty(),
+        progress=_progress(),
         engine=args.engine,
         n_jobs=args.jobs,
         scheduler=args.scheduler,
@@ -93,13 +160,15 @@ def cmd_report(args: argparse.Namespace) -> int:
     """Analyse a corpus and write the comparison report."""
     from framing.reporting import build_report
 
-    written = build_report(
-        _analyze(args),
-        out_dir=Path(args.out),
-        formats=args.format,
-        command=args.command_line,
-        validity=Path(args.validity) if args.validity else None,
-    )
+    analysis = _analyze(args)
+    with _step("comparing and rendering the report"):
+        written = build_report(
+            analysis,
+            out_dir=Path(args.out),
+            formats=args.format,
+            command=args.command_line,
+            validity=Path(args.validity) if args.validity else None,
+        )
     for path in written:
         print(path)
     return EXIT_OK
@@ -124,7 +193,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     story = _story(args.story)
     summary = analyze_to_file(
         args.corpus, out, story=story, engine=args.engine, n_jobs=args.jobs, scheduler=args.scheduler,
-        clean=args.clean,
+        clean=args.clean, progress=_progress(),
     )
     _print_problems(summary.problems)
     if summary.n_articles == 0:
@@ -151,7 +220,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if out is not None:
         _check_compare_out(out, args.format)
     analysis = _analyze(args)
-    comp = compare(analysis, story=analysis.story)
+    with _step("comparing"):
+        comp = compare(analysis, story=analysis.story)
     if out is None:
         print(comparison_text(comp.to_frame(), level=comp.level))
         return EXIT_OK
@@ -252,7 +322,9 @@ def cmd_worksheet(args: argparse.Namespace) -> int:
     from framing.worksheets.render import write_worksheet
 
     analysis = _analyze(args)
-    for path in write_worksheet(analysis, out_dir=Path(args.out), level=args.level, seed=args.seed):
+    with _step("writing the worksheet"):
+        written = write_worksheet(analysis, out_dir=Path(args.out), level=args.level, seed=args.seed)
+    for path in written:
         print(path)
     return EXIT_OK
 
@@ -302,6 +374,11 @@ def _clean_option(p: argparse.ArgumentParser) -> None:
                         "are furniture by their wording for JSONL/CSV rows), on (full for all), off (keep every line)")
 
 
+def _group_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--stories", metavar="FILE", help="story groups written by `framing stories CORPUS --out FILE`")
+    p.add_argument("--group", metavar="ID", help="compare only the articles of this story group (needs --stories)")
+
+
 def _story_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--story", metavar="FILE", help="story configuration (TOML); default: the packaged sample story")
 
@@ -322,6 +399,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", type=_formats, default=("html", "pdf"), help="html,pdf (default: both)")
     p.add_argument("--validity", help="JSON written by `framing validate --json` for the validity card")
     _story_option(p)
+    _group_options(p)
     _clean_option(p)
     _engine_options(p)
     p.set_defaults(func=cmd_report)
@@ -339,6 +417,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="output file, .csv, .parquet or .json (default: print a table)")
     p.add_argument("--format", choices=COMPARE_FORMATS, help="format of --out (default: from its suffix)")
     _story_option(p)
+    _group_options(p)
     _clean_option(p)
     _engine_options(p)
     p.set_defaults(func=cmd_compare)
@@ -379,6 +458,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="also write agreement.csv and disagreements.csv to this folder")
     _clean_option(p)
     p.set_defaults(func=cmd_agreement)
+
+    from framing.selection.command import add_parser as add_stories
+
+    add_stories(sub)
     return parser
 
 

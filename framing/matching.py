@@ -31,6 +31,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 _NON_SPACE_RE = re.compile(r"[^\s]+")
 _INNER_HYPHEN_RE = re.compile(r"[^\s\-‐‑][-‐‑][^\s\-‐‑]")
 _HYPHEN_SPLIT_RE = re.compile(r"([-‐‑])")
+_HYPHEN_RE = re.compile(r"[-‐‑]")
 
 
 def normalise(phrase: str) -> str:
@@ -141,6 +142,7 @@ class PhraseMatcher(Generic[T]):
         flags = 0 if case_sensitive else re.IGNORECASE
         body = _grouped_body(forms, flags, self._pattern) if forms else r"(?!x)x"
         self._regex = re.compile(f"{_LEFT}(?:{body}){_RIGHT}", flags)
+        self._found: dict[str, tuple[str, T]] = {}
 
     def _key(self, phrase: str) -> str:
         if self.case_sensitive:
@@ -159,9 +161,13 @@ class PhraseMatcher(Generic[T]):
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match[T]]:
         """Yield non-overlapping matches in ``text[start:end]`` (absolute offsets)."""
         stop = len(text) if end is None else end
+        found = self._found
         for m in self._regex.finditer(text, start, stop):
-            term, value = self._values[self._key(m.group(0))]
-            yield Match(m.start(), m.end(), m.group(0), term, value)
+            hit = m.group(0)
+            entry = found.get(hit)
+            if entry is None:  # the term of a matched string, normalised once per distinct string
+                entry = found[hit] = self._values[self._key(hit)]
+            yield Match(m.start(), m.end(), hit, entry[0], entry[1])
 
 
 class CasedMatcher(Generic[T]):
@@ -219,8 +225,9 @@ class CasedMatcher(Generic[T]):
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match[T]]:
         """Yield kept matches in ``text[start:end]`` in text order (absolute offsets)."""
         kept = self._raw(text, start, end)
-        if self._compounds:
-            stop = len(text) if end is None else end
+        stop = len(text) if end is None else end
+        # Compounds only where there is a hyphen at all: most sentences have none, and the word loop is Python.
+        if self._compounds and _HYPHEN_RE.search(text, start, stop):
             covered = [(m.start, m.end) for m in kept]
             for w in _NON_SPACE_RE.finditer(text, start, stop):
                 ws, we = w.start(), w.end()

@@ -132,7 +132,13 @@ def test_help_and_import_load_no_heavy_library():
 
 
 def test_public_names_load_on_first_use():
-    assert _imported_by("import framing\nframing.load_corpus") >= {"pandas", "nltk"}
+    assert _imported_by("import framing\nframing.load_corpus") >= {"pandas"}
+
+
+def test_analysing_the_seeds_imports_no_nltk_sklearn_or_renderer():
+    # segmentation is Punkt's rules written out (framing.corpus.segmentation), not nltk's 0.8 s import
+    loaded = _imported_by("import framing\nframing.analyze(framing.load_corpus(), engine='serial')")
+    assert loaded.isdisjoint({"nltk", "sklearn", "matplotlib", "weasyprint", "joblib"}), loaded
 
 
 # --- --story: every command that analyses takes a story file ---
@@ -285,3 +291,59 @@ def test_clean_off_keeps_page_furniture(seeds_dir: Path, tmp_path: Path):
     off, auto = (tmp_path / "off" / "002_c40ff58b17933c32.txt"), (tmp_path / "auto" / "002_c40ff58b17933c32.txt")
     assert off.read_text(encoding="utf-8").startswith("Follow us on social")
     assert auto.read_text(encoding="utf-8").startswith("It may come off as a bromance of convenience")
+
+
+# --- progress: shown on a terminal, silent when stderr is a file or a pipe ---
+
+
+def _analyze_seeds(seeds: Path, tmp_path: Path, *, tty: bool) -> str:
+    """Run ``framing analyze`` on the seeds with stderr a pipe, or a pseudo-terminal; what stderr got."""
+    import os
+    import pty
+
+    cmd = [sys.executable, "-m", "framing", "analyze", str(seeds), "--out", str(tmp_path / "spans.csv")]
+    if not tty:
+        return subprocess.run(cmd, capture_output=True, text=True, check=True).stderr
+    import fcntl
+    import struct
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a new pty has 0 columns
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=follower)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(leader)
+    assert proc.wait() == 0
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_analyze_progress_is_silent_when_stderr_is_not_a_terminal(seeds_dir: Path, tmp_path: Path):
+    assert _analyze_seeds(seeds_dir, tmp_path, tty=False) == ""
+
+
+def test_analyze_progress_shows_articles_on_a_terminal(seeds_dir: Path, tmp_path: Path):
+    err = _analyze_seeds(seeds_dir, tmp_path, tty=True)
+    assert "analysing" in err and "5article" in err.replace(" ", ""), err
+
+
+def test_compare_one_story_group_of_framing_stories(seeds_dir: Path, tmp_path: Path, capsys):
+    stories = tmp_path / "stories.csv"
+    assert main(["stories", str(seeds_dir), "--out", str(stories)]) == 0
+    table = pd.read_csv(stories, dtype=str)
+    group = table["story_id"].value_counts().index[0]
+    out = tmp_path / "one.csv"
+    assert main(["compare", str(seeds_dir), "--stories", str(stories), "--group", group, "--out", str(out)]) == 0
+    expected = set(table.loc[table["story_id"] == group, "outlet_id"])
+    assert set(pd.read_csv(out)["outlet_id"]) == expected
+    capsys.readouterr()
+    assert main(["compare", str(seeds_dir), "--stories", str(stories), "--group", "no-such-group"]) == 2
+    assert "no article in story group 'no-such-group'" in capsys.readouterr().err

@@ -22,8 +22,6 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from framing.engines import ENGINES
-from framing.engines.dask import run_dask
-from framing.engines.joblib import run_joblib
 from framing.engines.serial import run_serial
 from framing.engines.task import ChunkResult
 from framing.errors import FramingError, value_invalid_msg
@@ -33,8 +31,10 @@ if TYPE_CHECKING:
     from framing.model import Article
     from framing.story import Story
 
-#: Below this many articles ``engine="auto"`` runs serially (process start-up costs more than it saves).
-PARALLEL_MIN_ARTICLES = 40
+#: Below this many articles ``engine="auto"`` runs serially. Each worker process pays the import of the
+#: pipeline (about 0.6 s of CPU) and the chunks are pickled both ways; on two cores that costs more than it
+#: saves until a corpus takes half a minute or so (``make bench`` measures both).
+PARALLEL_MIN_ARTICLES = 500
 
 
 def resolve_families(families: Sequence[str] | None) -> list[str]:
@@ -49,6 +49,20 @@ def resolve_families(families: Sequence[str] | None) -> list[str]:
     for family in resolved:
         get_extractor(family)
     return resolved
+
+
+def choose_engine(engine: str, n_articles: int) -> str:
+    """The engine that runs: ``auto`` becomes ``joblib`` for large corpora on a multi-core machine, else ``serial``.
+
+    Example:
+        >>> choose_engine("auto", 10), choose_engine("dask", 10)
+        ('serial', 'dask')
+    """
+    if engine not in ENGINES:
+        raise FramingError(value_invalid_msg("engine", engine, list(ENGINES)))
+    if engine != "auto":
+        return engine
+    return "joblib" if n_articles >= PARALLEL_MIN_ARTICLES and (os.cpu_count() or 1) > 1 else "serial"
 
 
 def run_chunks(
@@ -76,15 +90,16 @@ def run_chunks(
         chunk_size: Articles per task.
         scheduler: Dask scheduler address for ``engine="dask"``.
     """
-    if engine not in ENGINES:
-        raise FramingError(value_invalid_msg("engine", engine, list(ENGINES)))
+    engine = choose_engine(engine, len(articles))
     size = max(1, chunk_size)
     chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
     fams = list(families)
-    if engine == "auto":
-        engine = "joblib" if len(articles) >= PARALLEL_MIN_ARTICLES and (os.cpu_count() or 1) > 1 else "serial"
     if engine == "serial" or not chunks:
         return run_serial(chunks, fams, story=story)
     if engine == "joblib":
+        from framing.engines.joblib import run_joblib  # joblib is imported by the runs that use it
+
         return run_joblib(chunks, fams, story=story, n_jobs=n_jobs)
+    from framing.engines.dask import run_dask
+
     return run_dask(chunks, fams, story=story, scheduler=scheduler)

@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from framing.corpus.loading import iter_corpus
-from framing.engines.run import resolve_families, run_chunks
+from framing.engines.run import PARALLEL_MIN_ARTICLES, choose_engine, resolve_families, run_chunks
 from framing.model import Article, LoadProblem, spans_to_frame
 from framing.story import Story, default_story
 
@@ -90,12 +90,15 @@ def analyze_to_file(
     chunk_size: int = 25,
     scheduler: str | None = None,
     clean: str = "auto",
+    progress: bool = False,
 ) -> StreamSummary:
     """Analyse a corpus batch by batch, appending spans to ``out`` (``.csv`` or ``.parquet``).
 
     Duplicate ids keep the first article. Output equals ``analyze(load_corpus(path, clean=clean),
     story=story).spans``; ``clean`` is that of :func:`framing.corpus.loading.load_corpus` (``auto``,
-    ``on``, ``off``), the other options are those of :func:`framing.engines.memory.analyze`.
+    ``on``, ``off``), the other options are those of :func:`framing.engines.memory.analyze`; ``progress``
+    shows the articles read, cleaned and analysed so far on stderr. ``engine="auto"`` is decided once, on
+    the first batch: a corpus that fills it runs in worker processes throughout.
     """
     fams = resolve_families(families)
     story = story if story is not None else default_story()
@@ -103,8 +106,17 @@ def analyze_to_file(
     writer = _SpanWriter(Path(out))
     seen: dict[str, str] = {}
     batch: list[Article] = []
+    batch_size = max(batch_size, 1)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(desc="loading, cleaning, analysing", unit="article", leave=False)
 
     def flush() -> None:
+        nonlocal engine
+        if engine == "auto":  # decided once: a full first batch means a large corpus
+            engine = choose_engine(engine, PARALLEL_MIN_ARTICLES if len(batch) >= batch_size else len(batch))
         for result in run_chunks(
             batch, fams, story=story, engine=engine, n_jobs=n_jobs, chunk_size=chunk_size, scheduler=scheduler
         ):
@@ -112,6 +124,8 @@ def analyze_to_file(
             summary.n_articles += len(result.articles)
             summary.n_spans += len(result.spans)
             writer.write(result.spans)
+            if bar is not None:
+                bar.update(result.n_done)
         batch.clear()
 
     try:
@@ -134,4 +148,7 @@ def analyze_to_file(
     except BaseException:
         writer.abort()
         raise
+    finally:
+        if bar is not None:
+            bar.close()
     return summary

@@ -1,3 +1,9 @@
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
 from framing.corpus.segmentation import count_words, split_sentences, tokenize
 
 
@@ -67,3 +73,63 @@ def test_number_abbreviation_before_a_digit_is_not_a_sentence_end():
         assert split_sentences(text) == [(0, len(text))], text
     text = "He said no. 2 people died."
     assert [text[s:e] for s, e in split_sentences(text)] == ["He said no.", "2 people died."]
+
+
+# --- the Punkt rules written out give nltk's Punkt boundaries (same abbreviations, no trained model) ---
+
+ALLSIDES = Path(__file__).resolve().parents[2].parent / "shared" / "gold" / "article_bias_prediction" / "sample_6000"
+
+
+def _nltk_punkt():
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+
+    from framing.lexicons import read_word_list
+
+    params = PunktParameters()
+    params.abbrev_types = set(read_word_list("abbreviations"))
+    return PunktSentenceTokenizer(params, lang_vars=PunktLanguageVars())
+
+
+def _assert_same_as_nltk(texts: list[str]) -> int:
+    from framing.corpus.segmentation import _paragraphs, _punkt_spans
+
+    punkt = _nltk_punkt()
+    n = 0
+    for text in texts:
+        for ps, pe in _paragraphs(text):
+            para = text[ps:pe]
+            assert _punkt_spans(para) == list(punkt.span_tokenize(para, realign_boundaries=True)), para[:200]
+            n += 1
+    return n
+
+
+def test_sentence_boundaries_equal_nltk_punkt_on_the_seeds():
+    from framing.corpus.loading import load_corpus
+
+    assert _assert_same_as_nltk([a.text for a in load_corpus().articles]) > 50
+
+
+def test_sentence_boundaries_equal_nltk_punkt_on_allsides():
+    # checked on all 6,000 articles (148,428 paragraphs) when written; 500 here keep the test short
+    parts = sorted(ALLSIDES.glob("part-*.jsonl.gz"))
+    if not parts:
+        pytest.skip(f"AllSides sample not found at {ALLSIDES}")
+    texts = []
+    with gzip.open(parts[0], "rt", encoding="utf-8") as handle:
+        for line in handle:
+            texts.append(json.loads(line)["content_original"])
+            if len(texts) == 500:
+                break
+    assert _assert_same_as_nltk(texts) > 5000
+
+
+def test_hard_cases_of_punkt_rules():
+    texts = [
+        "Very bad acting!!! I promise.",  # overlapping candidate ends merge into the last
+        "(Sent1.) Sent2.",  # closing bracket realigned onto the sentence before
+        "J. Bach wrote it. It is 5. more than before.",  # initial before a capital; number before lower case
+        "He paused... then left. Mr. Lee stayed.",  # ellipsis; listed abbreviation
+        "It ended.\u201d\u201cNext?\u201d he asked. \u2018Yes!\u2019",  # curly quotes around the marks
+        " Leading space.Then no space. U.S.-led talks. 3.5 percent.",
+    ]
+    assert _assert_same_as_nltk(texts) == len(texts)
