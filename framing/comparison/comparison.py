@@ -26,7 +26,7 @@ import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -43,6 +43,9 @@ from framing.features.readability import READABILITY_COLUMNS, readability_table
 from framing.measures import Measure
 from framing.model import Corpus
 from framing.story import Story
+
+if TYPE_CHECKING:
+    from framing.selection.result import Selection
 
 #: Columns of :meth:`Comparison.to_frame` (the ``framing compare`` table), in order.
 FRAME_COLUMNS: tuple[str, ...] = ("outlet_id", "measure", "unit", "value", "lo", "hi", "n_articles", "n_hits",
@@ -79,7 +82,8 @@ class Comparison:
         seed: Seed of the bootstrap.
         level: Coverage of the intervals.
         min_hits: Fewer hits than this earn the "few hits" caveat.
-        selection: What each outlet alone includes (None until computed).
+        selection: What each outlet includes, leaves out and whom it lets speak
+            (:class:`framing.selection.result.Selection`; None when not computed).
     """
 
     story: Story
@@ -94,16 +98,19 @@ class Comparison:
     seed: int = DEFAULT_SEED
     level: float = 0.95
     min_hits: int = MIN_HITS
-    selection: pd.DataFrame | None = None
+    selection: Selection | None = None
 
     def to_frame(self) -> pd.DataFrame:
         """The tidy table: one row per (outlet, measure), columns :data:`FRAME_COLUMNS`.
 
         ``lo``/``hi`` are the interval (NaN where there is none);
-        ``caveats`` the plain-words warnings joined by ``"; "``.
+        ``caveats`` the plain-words warnings joined by ``"; "``. The selection
+        measures (``selection_*``) follow the other rows, outlet by outlet.
         """
-        frame = self.table.rename(columns={"ci_low": "lo", "ci_high": "hi"})
-        return frame[list(FRAME_COLUMNS)].reset_index(drop=True)
+        frame = self.table.rename(columns={"ci_low": "lo", "ci_high": "hi"})[list(FRAME_COLUMNS)]
+        if self.selection is not None and len(self.selection.measures):
+            frame = pd.concat([frame, self.selection.measures[list(FRAME_COLUMNS)]], ignore_index=True)
+        return frame.reset_index(drop=True)
 
     def top_terms(self, n: int) -> pd.DataFrame:
         """The ``n`` most distinctive words of each outlet (rows of :attr:`keyness`)."""
@@ -122,7 +129,9 @@ class Comparison:
             "keyness": _records(self.keyness),
             "readability": _records(self.readability),
             "sources": _records(self.sources.reset_index()) if len(self.sources) else [],
-            "selection": None if self.selection is None else _records(self.selection),
+            "selection": None if self.selection is None else {
+                k: v if k == "notes" else [{str(c): _plain(x) for c, x in r.items()} for r in v]
+                for k, v in self.selection.to_dict().items()},
         }
 
     def to_json(self) -> str:
@@ -182,6 +191,8 @@ def compare(
     seed: int = DEFAULT_SEED,
     level: float = 0.95,
     min_hits: int = MIN_HITS,
+    selection: bool = True,
+    stories: pd.DataFrame | None = None,
 ) -> Comparison:
     """Compare the outlets of an analysis: every figure, once.
 
@@ -192,6 +203,9 @@ def compare(
         seed: Seed of the bootstrap.
         level: Coverage of the intervals.
         min_hits: Threshold of the "few hits" caveat.
+        selection: Compute what each outlet includes and leaves out (:mod:`framing.selection`).
+        stories: ``article_id`` -> ``story_id`` for the selection (None: grouped automatically,
+            :func:`framing.selection.result.story_table`).
 
     Returns:
         A :class:`Comparison`.
@@ -220,7 +234,16 @@ def compare(
         seed=seed,
         level=level,
         min_hits=min_hits,
+        selection=_selection(analysis, stories, reps=reps, seed=seed, level=level) if selection else None,
     )
+
+
+def _selection(analysis: Analysis, stories: pd.DataFrame | None, *, reps: int, seed: int,
+               level: float) -> Selection:
+    """The selection of an analysis (imported here: :mod:`framing.selection` reads the bootstrap of this package)."""
+    from framing.selection.result import select_content
+
+    return select_content(analysis, stories=stories, reps=reps, seed=seed, level=level)
 
 
 def _readability(analysis: Analysis, corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -14,6 +14,7 @@ from framing.errors import FramingError
 from framing.reporting import report_html
 from framing.reporting.context import build_context
 from framing.reporting.formatting import fmt_interval, fmt_value
+from framing.selection.measures import MEASURES as SELECTION_MEASURES
 from framing.worksheets import build_worksheet
 from framing.worksheets.exercises.discussion import _fmt
 
@@ -31,8 +32,9 @@ def test_tidy_table_has_one_row_per_outlet_and_measure(comparison: Comparison, s
     assert not frame.duplicated(["outlet_id", "measure"]).any()
     outlets = set(seed_analysis.articles["outlet_id"])
     assert set(frame["outlet_id"]) == outlets
-    assert len(frame) == len(outlets) * len(comparison.measures)
-    assert [m.key for m in comparison.measures] == list(dict.fromkeys(frame["measure"]))
+    selection_keys = [k for k, _, _ in SELECTION_MEASURES]
+    assert len(frame) == len(outlets) * (len(comparison.measures) + len(selection_keys))
+    assert [m.key for m in comparison.measures] + selection_keys == list(dict.fromkeys(frame["measure"]))
 
 
 def test_story_comes_from_the_analysis(comparison: Comparison, seed_analysis):
@@ -100,7 +102,7 @@ def test_report_worksheet_and_table_show_the_same_figures(seed_analysis, compari
                 assert cell["value"] == fmt_value(row["value"], kind)
                 assert cell["ci"] == fmt_interval(row["lo"], row["hi"], kind)
                 n_cells += 1
-    assert n_cells == len(rows)
+    assert n_cells == len(comparison.table)
     names = dict(comparison.outlets)
     for level in ("intro", "advanced"):
         ex = next(e for e in build_worksheet(seed_analysis, comparison=comparison, level=level).exercises

@@ -1,0 +1,92 @@
+"""Who is quoted by whom, and who gets to speak about each actor, within each story covered by several outlets.
+
+From the statement table (:func:`framing.selection.quotes.statement_table`)
+and the span table's ``actor`` rows; names are merged within a story by
+:func:`framing.selection.speakers.canonical_speakers`. Only named sources
+count in the sources matrix (people and organisations, as
+:func:`framing.features.quotes.named_sources` defines them): "analysts" or
+"observers" quoted by every outlet are not one source.
+
+Example:
+    >>> st = pd.DataFrame({"story_id": "s", "article_id": ["a", "b", "b"], "outlet_id": ["x", "y", "y"],
+    ...     "feature": "quote", "start": [0, 0, 9], "end": [5, 5, 14], "speaker": ["Putin", "Vladimir Putin", "Lee"],
+    ...     "text": ["“Hi.”", "“Ho.”", "“No.”"]})
+    >>> m = sources_matrix(st, named={"putin", "vladimir putin", "lee"})
+    >>> m[["source", "outlet_id", "statements", "n_outlets", "outlets_in_story"]].values.tolist()
+    [['Vladimir Putin', 'x', 1, 2, 2], ['Vladimir Putin', 'y', 1, 2, 2], ['Lee', 'y', 1, 1, 2]]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+import numpy as np
+import pandas as pd
+
+from framing.selection.speakers import canonical_speakers
+
+#: Columns of the sources matrix (long form: one row per story, source and outlet that quotes it).
+SOURCE_COLUMNS: tuple[str, ...] = ("story_id", "source", "outlet_id", "statements", "article_id", "start", "end",
+                                   "n_outlets", "outlets_in_story")
+#: Columns of the voices table: who speaks about each actor, in which outlet.
+VOICE_COLUMNS: tuple[str, ...] = ("story_id", "actor", "speaker", "outlet_id", "mentions", "article_id", "start",
+                                  "end")
+
+
+def sources_matrix(statements: pd.DataFrame, *, named: Collection[str] | None = None) -> pd.DataFrame:
+    """Outlets x named sources, per story of several outlets (:data:`SOURCE_COLUMNS`).
+
+    Args:
+        statements: :data:`framing.selection.quotes.STATEMENT_COLUMNS`.
+        named: Speakers that are named sources, case-folded with single spaces (None: all).
+
+    Returns:
+        One row per (story, source, outlet quoting it): its statements there,
+        the first of them (``article_id``, ``start``, ``end``: a link target),
+        how many outlets of the story quote the source, and how many cover the story.
+    """
+    out: list[dict[str, object]] = []
+    for story, group in statements.groupby("story_id", sort=False):
+        n_story = group["outlet_id"].nunique()
+        if n_story < 2:
+            continue
+        if named is not None:
+            keep = [" ".join(str(s).split()).casefold() in named for s in group["speaker"]]
+            group = group[np.array(keep, dtype=bool)]
+        names = canonical_speakers(group["speaker"])
+        group = group.assign(source=[names[str(s)] for s in group["speaker"]])
+        per_source = group.groupby("source", sort=False)["outlet_id"].nunique()
+        for (source, outlet), rows in group.groupby(["source", "outlet_id"], sort=False):
+            first = rows.iloc[0]
+            out.append({"story_id": str(story), "source": source, "outlet_id": outlet, "statements": len(rows),
+                        "article_id": first["article_id"], "start": int(first["start"]), "end": int(first["end"]),
+                        "n_outlets": int(per_source[source]), "outlets_in_story": int(n_story)})
+    return pd.DataFrame(out, columns=list(SOURCE_COLUMNS))
+
+
+def voices(statements: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """Who speaks about each actor: actor mentions inside attributed quotes and paraphrases (:data:`VOICE_COLUMNS`).
+
+    Args:
+        statements: :data:`framing.selection.quotes.STATEMENT_COLUMNS`.
+        actors: The span table's ``actor`` rows (``article_id``, ``start``, ``end``, ``label`` = actor id).
+
+    Returns:
+        One row per (story, actor, speaker, outlet) with the mentions and the first one.
+    """
+    counts: dict[tuple[str, str, str, str], list[object]] = {}
+    by_article = {str(a): g for a, g in actors.groupby("article_id", sort=False)}
+    for st in statements.itertuples(index=False):
+        mentions = by_article.get(str(st.article_id))
+        if mentions is None:
+            continue
+        inside = mentions[(mentions["start"] >= st.start) & (mentions["end"] <= st.end)]
+        for m in inside.itertuples(index=False):
+            key = (str(st.story_id), str(m.label), str(st.speaker), str(st.outlet_id))
+            if key in counts:
+                counts[key][0] = int(str(counts[key][0])) + 1
+            else:
+                counts[key] = [1, str(st.article_id), int(m.start), int(m.end)]
+    rows = [{"story_id": k[0], "actor": k[1], "speaker": k[2], "outlet_id": k[3], "mentions": v[0],
+             "article_id": v[1], "start": v[2], "end": v[3]} for k, v in counts.items()]
+    return pd.DataFrame(rows, columns=list(VOICE_COLUMNS))

@@ -1,0 +1,69 @@
+"""Selection on the seeds: statements several outlets quote are found as shared quotes."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from framing.corpus.loading import load_corpus
+from framing.engines.memory import Analysis, analyze
+from framing.selection.result import select_content
+from framing.selection.stories import day_number, group_articles, story_text
+
+
+@pytest.fixture(scope="module")
+def seeds() -> Analysis:
+    return analyze(load_corpus(), engine="serial")
+
+
+def _one_story(analysis: Analysis) -> pd.DataFrame:
+    a = analysis.articles
+    return pd.DataFrame({"article_id": a["article_id"], "outlet_id": a["outlet_id"], "story_id": "seeds"})
+
+
+def test_wang_yi_security_concerns_shared_and_cut_before_the_joint_statement(seeds):
+    """Wang Yi's words to Blinken (late January 2022): SCMP quotes more of them, DW a cut."""
+    sel = select_content(seeds, reps=50)
+    wang = sel.shared_quotes[sel.shared_quotes["speaker"] == "Wang Yi"]
+    assert {"scmp", "dw", "wapo"} <= set(wang["outlet_id"])
+    cut = wang[(wang["relation"] == "cut")]
+    assert cut[["outlet_id", "other_outlet_id"]].values.tolist() == [["dw", "scmp"]]
+    assert "should be taken seriously" in cut["text"].iloc[0]
+
+
+def test_one_article_per_outlet_is_one_story_by_construction(seeds):
+    sel = select_content(seeds, reps=50)
+    assert sel.stories["story_id"].nunique() == 1
+    assert not sel.measures["caveats"].str.contains("no other outlet").any()
+
+
+def test_xi_best_friend_shared_when_the_seeds_are_one_story(seeds):
+    """Xi calling Putin his best friend, quoted by SCMP and Responsible Statecraft in different words."""
+    sel = select_content(seeds, reps=50)
+    xi = sel.shared_quotes[sel.shared_quotes["speaker"] == "Xi Jinping"]
+    assert set(zip(xi["outlet_id"], xi["other_outlet_id"], strict=True)) == {("scmp", "rs"), ("rs", "scmp")}
+    assert all("best" in t for t in xi["text"])
+
+
+def test_similarity_grouping_leaves_two_seeds_alone_and_says_so(seeds):
+    """Grouped by similarity alone, the history essay and the post-invasion analysis stay apart from the rest."""
+    arts = seeds.corpus.articles
+    grouped = group_articles([a.id for a in arts], [a.outlet_id for a in arts],
+                             [story_text(a.title, a.text) for a in arts], days=[day_number(a.published) for a in arts])
+    sel = select_content(seeds, stories=grouped, reps=50)
+    assert sel.stories.groupby("story_id")["outlet_id"].nunique().max() == 3
+    alone = sel.measures[sel.measures["caveats"].str.contains("no other outlet")]
+    assert set(alone["outlet_id"]) == {"ro-site", "rs"}
+    assert alone["value"].isna().all()
+
+
+def test_every_alignment_points_at_sentence_spans(seeds):
+    sel = select_content(seeds, stories=_one_story(seeds), reps=50)
+    texts = {a.id: a.text for a in seeds.corpus.articles}
+    al = sel.alignments
+    assert len(al) and al["outlet_id"].ne(al["other_outlet_id"]).all()
+    for r in al.head(200).itertuples():
+        assert texts[r.article_id][r.start:r.end] == r.text
+        assert texts[r.other_article_id][r.other_start:r.other_end] == r.other_text
+    sources = sel.sources
+    assert (sources["n_outlets"] <= sources["outlets_in_story"]).all()
