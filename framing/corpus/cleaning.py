@@ -25,7 +25,9 @@ paragraph per line) or *removed* with the name of the rule that removed it
    a copyright or comments line, or a line from the page header seen again (the
    next story card starts). After an end marker only a new run of at least
    :data:`RESUME_RUN` sentence-like lines brings the body back, so teasers of
-   other stories (one or two paragraphs under a headline) stay out.
+   other stories (one or two paragraphs under a headline) stay out; after a
+   "Read more"/"Related" box inside the article one sentence-like line of at
+   least :data:`RESUME_WORDS` words does too (a body paragraph, not a teaser).
 
 **Levels** (:data:`LEVELS`): ``full`` applies all of the above (scraped pages);
 ``conservative`` applies only the line rules and drops only repeated lines
@@ -65,6 +67,7 @@ from framing.corpus.line_rules import (
     _is_prose,
     _key,
     _Line,
+    _line_key,
     _line_rule,
     _next_nonblank,
     _split_lines,
@@ -88,6 +91,8 @@ PURE_FURNITURE = frozenset({
 })
 #: Sentence-like lines in a row needed to restart the body after an end marker.
 RESUME_RUN = 3
+#: After a related-links box, one sentence-like line of at least this many words brings the body back.
+RESUME_WORDS = 30
 #: Body lines that must be kept before an end marker can end the article.
 MIN_BODY_BEFORE_END = 2
 
@@ -121,7 +126,7 @@ def _classify(lines: list[_Line], title: str, *, full: bool = True) -> None:
         if line.text:
             line.rule = _line_rule(line, title_key)
     # Lines in another language are furniture only on a page that is mostly in English.
-    foreign = [x for x in lines if full and x.text and not x.rule and _is_non_english(x.text, x.words)]
+    foreign = [x for x in lines if full and x.text and not x.rule and _is_non_english(x.text, x.words, x.tokens)]
     if sum(x.words for x in foreign) * 2 < sum(x.words for x in lines):
         for line in foreign:
             line.rule = "non_english"
@@ -137,12 +142,12 @@ def _classify(lines: list[_Line], title: str, *, full: bool = True) -> None:
         if lower or (nxt is not None and nxt.rule == "caption"):
             line.rule = "caption"
     # Repeated lines: furniture, except a long paragraph keeps its first copy.
-    counts = Counter(_key(x.text) for x in lines if x.text and not x.rule)
+    counts = Counter(_line_key(x) for x in lines if x.text and not x.rule)
     seen: set[str] = set()
     for line in lines:
         if not line.text or line.rule:
             continue
-        k = _key(line.text)
+        k = _line_key(line)
         if counts[k] < 2 or (line.prose and not full):
             continue
         if line.prose and line.words >= 15 and k not in seen:
@@ -188,7 +193,7 @@ def _body_start(lines: list[_Line]) -> int | None:
 
 def _walk_body(lines: list[_Line], start: int) -> None:
     """Decide every line from ``start`` on: keep (rule ``""``) or remove with a rule."""
-    header_keys = {_key(x.text) for x in lines[:start] if x.text and not x.prose and x.words >= 2}
+    header_keys = {_line_key(x) for x in lines[:start] if x.text and not x.prose and x.words >= 2}
     after: str = ""  # "" while in the body, else the rule for lines after the end
     kept = 0
     i = start
@@ -198,7 +203,8 @@ def _walk_body(lines: list[_Line], start: int) -> None:
             i += 1
             continue
         if after:
-            if line.prose and _run_length(lines, i) >= RESUME_RUN:
+            if line.prose and (_run_length(lines, i) >= RESUME_RUN
+                               or (after == "related_links" and line.words >= RESUME_WORDS)):
                 after = ""
             else:
                 line.rule = line.rule or after
@@ -213,7 +219,7 @@ def _walk_body(lines: list[_Line], start: int) -> None:
                 or (line.rule == "related_links" and _RELATED_HEAD_RE.search(line.text))
             ):
                 after = "related_links" if line.rule == "related_links" else "after_article"
-            elif line.rule in _HEADER_REPEAT_RULES and _key(line.text) in header_keys:
+            elif line.rule in _HEADER_REPEAT_RULES and _line_key(line) in header_keys:
                 after = "after_article"
             elif line.rule == "navigation" and _TEASER_MARKER_RE.search(line.text) and _mark_teaser(lines, i):
                 after = "after_article"

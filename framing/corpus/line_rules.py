@@ -14,9 +14,9 @@ Example:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from framing.corpus.segmentation import WORD_RE, count_words
+from framing.corpus.segmentation import WORD_RE
 
 #: Rule name -> plain-words description (shown in the report's audit).
 RULES: dict[str, str] = {
@@ -73,14 +73,57 @@ class _Line:
     words: int
     rule: str = ""
     prose: bool = False  # sentence-like (could be a body paragraph)
+    tokens: list[str] = field(default_factory=list, repr=False)  # word tokens (``WORD_RE``); len == words
+    key: str | None = field(default=None, repr=False)  # :func:`_key` of the text, computed once when needed
+
+
+@dataclass(frozen=True)
+class _Test:
+    """One line rule's pattern, split so that it is cheap on long lines.
+
+    ``start`` holds the alternatives anchored at the line start (tried with
+    ``match``, so a long paragraph is not scanned); each of ``anywhere`` is an
+    unanchored alternative searched only when the lower-cased line contains
+    one of its needles (literal pieces every match must contain; needles
+    without ``i`` or ``s``, the two ASCII letters whose case-insensitive
+    matches lower-case to something else), or always when it has none.
+    """
+
+    start: re.Pattern[str] | None
+    anywhere: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()
+
+    def hit(self, text: str, low: str) -> bool:
+        """Whether the line matches (``low``: ``text.lower()``)."""
+        if self.start is not None and self.start.match(text):
+            return True
+        for pattern, needles in self.anywhere:
+            if needles:
+                for needle in needles:
+                    if needle in low:
+                        break
+                else:
+                    continue
+            if pattern.search(text):
+                return True
+        return False
 
 
 def _rx(*patterns: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
 
 
+def _test(*alternatives: str | tuple[str, tuple[str, ...]], flags: int = re.IGNORECASE) -> _Test:
+    """A :class:`_Test` from alternatives: ``"^..."`` anchored, or ``(pattern, needles)`` unanchored."""
+    anchored = [a for a in alternatives if isinstance(a, str)]
+    if any(not a.startswith("^") for a in anchored):
+        raise ValueError("an unanchored alternative needs its needles: (pattern, needles)")
+    anywhere = tuple((re.compile(p, flags), needles) for p, needles in
+                     (a for a in alternatives if not isinstance(a, str)))
+    return _Test(_rx(*anchored, flags=flags) if anchored else None, anywhere)
+
+
 # --- line rules: (rule, pattern, max words; 0 = any length) -------------------------------------
-_NAV_RE = _rx(
+_NAV_RE = _test(
     r"^(?:\d+[.)]\s*)?skip to\b.*$",
     r"^(?:\d+[.)]\s*)?(?:jump|go|back|return) to\b.*$",
     r"^(?:(?:main|site|open|close) )?(?:menu|navigation)$",
@@ -95,53 +138,54 @@ _NAV_RE = _rx(
     r"^\d+\s*min(?:ute)?s?\s+(?:read|listen)\W*$",
     r"^(?:tags?|topics?|filed under|categories|keywords)\s*:.*$",
 )
-_COOKIE_RE = _rx(
-    r"\b(?:we|this (?:site|website)|our (?:site|website|partners))(?: and our partners)? uses? cookies\b",
-    r"\bcookies? (?:policy|settings|preferences|notice|consent|banner)\b",
-    r"\b(?:accept|allow|reject|decline|enable)(?:ing)? (?:all )?cookies\b",
-    r"\buse of cookies\b",
-    r"\bby (?:continuing|using|clicking|browsing)\b.*\bcookies\b",
+_COOKIE_RE = _test(
+    (r"\b(?:we|this (?:site|website)|our (?:site|website|partners))(?: and our partners)? uses? cookies\b"
+     r"|\bcookies? (?:policy|settings|preferences|notice|consent|banner)\b"
+     r"|\b(?:accept|allow|reject|decline|enable)(?:ing)? (?:all )?cookies\b"
+     r"|\buse of cookies\b|\bby (?:continuing|using|clicking|browsing)\b.*\bcookies\b", ("cook",)),
     r"^(?:accept|reject|allow|decline) (?:all|and close)\b.*$",
     r"^(?:manage|customi[sz]e) (?:cookie |privacy )?(?:preferences|settings|choices)\W*$",
     r"^privacy (?:policy|settings|notice)\W*$",
 )
-_AD_RE = _rx(
+_AD_RE = _test(
     r"^(?:advertisement|advertising|ads?|sponsored(?: content| story| post)?|sponsored by\b.*|paid (?:content|post)"
     r"|paid partner content|promoted(?: content| stories)?|partner content|supported by|presented by\b.*"
     r"|(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?"
     r"|scroll (?:down )?to continue(?: with content| reading)?|ad feedback|report this ad)\W*$",
 )
 _SOCIAL_NAMES = r"facebook|twitter|x|whatsapp|linkedin|reddit|e-?mail|telegram|pinterest|flipboard|messenger"
-_SOCIAL_RE = _rx(
+_SOCIAL_RE = _test(
     r"^(?:share|tweet|pin it|copy link|copy|link copied|e-?mail|print)(?: (?:this|the) (?:article|story|page|post"
     r"|link))?(?: (?:on|via|with|to) .*)?\W*$",
     rf"^(?:(?:{_SOCIAL_NAMES}|copy link|print|share|comment|comments|save|gift(?: this)? article)[\s,|/·•\-]*)+$",
-    r"\bfollow (?:us|me|him|her|them|@)\b",
+    (r"\bfollow (?:us|me|him|her|them|@)\b", ("follow ",)),
     r"^(?:like|follow|join) us on\b.*$",
-    r"\bshare (?:this|the) (?:article|story|page)\b",
+    (r"\bshare (?:this|the) (?:article|story|page)\b", ("hare th",)),
 )
-_PROMO_RE = _rx(
+_PROMO_RE = _test(
     r"^get more (?:with|from|of)\b.*$",
     r"^learn more\b.*$",
-    r"\bclick here\b",
+    (r"\bclick here\b", ("ck here",)),
     r"^subscribe\b",
-    r"\bsubscribe (?:to|now|today|for)\b",
-    r"\bsign up (?:for|to|now|here|today)\b",
-    r"\bnewsletters?\b.*\b(?:sign up|subscribe|inbox|delivered|free)\b",
-    r"\b(?:sign up|subscribe|inbox|delivered)\b.*\bnewsletters?\b",
-    r"\b(?:download|get|install) (?:the|our) (?:free )?app\b",
-    r"\bsupport (?:our|independent|quality) journalism\b",
-    r"\bbecome a (?:member|subscriber|patron|supporter)\b",
-    r"\balready (?:a subscriber|a member|have an account)\b",
-    r"\b(?:unlimited|full) (?:digital )?access\b",
-    r"\bfree trial\b",
+    (r"\bsubscribe (?:to|now|today|for)\b", ("ubscr",)),
+    (r"\bsign up (?:for|to|now|here|today)\b", ("gn up ",)),
+    (r"\bnewsletters?\b.*\b(?:sign up|subscribe|inbox|delivered|free)\b"
+     r"|\b(?:sign up|subscribe|inbox|delivered|join|free)\b.*\bnewsletters?\b", ("letter",)),
+    (r"\b(?:download|get|install) (?:the|our) (?:free )?app\b", ("app",)),
+    (r"\bsupport (?:our|independent|quality) journalism\b", ("journal",)),
+    (r"\bbecome a (?:member|subscriber|patron|supporter)\b", ("become a ",)),
+    (r"\balready (?:a subscriber|a member|have an account)\b", ("already ",)),
+    (r"\b(?:unlimited|full) (?:digital )?access\b", ("acce",)),
+    (r"\bfree trial\b", ("free tr",)),
     r"^(?:donate|support us|give now)\b.*$",
-    r"\bfor more on (?:this|the) (?:subject|story|topic|issue)\b",
+    (r"\bfor more on (?:this|the) (?:subject|story|topic|issue)\b", ("for more on ",)),
     r"^(?:have|got) a (?:news )?tip\b.*$",
-    r"\bwe(?:'re| are) on (?:whatsapp|telegram)\b",
+    (r"\bwe(?:'re| are) on (?:whatsapp|telegram)\b", ("what", "telegram")),
 )
-_COPYRIGHT_RE = _rx(r"^(?:©|\(c\)\s|copyright\b)", r"©", r"\ball rights reserved\b")
-_COMMENTS_RE = _rx(
+_COPYRIGHT_RE = _test(
+    r"^(?:©|\(c\)\s|copyright\b)", (r"©", ("©",)), (r"\ball rights reserved\b", ("all r",))
+)
+_COMMENTS_RE = _test(
     r"^\d[\d,.]*\s*k?\s+(?:comments?|replies|responses)\W*$",
     r"^(?:comments?|view comments|show comments|hide comments|leave a (?:comment|reply)|add a comment"
     r"|post a comment|join the (?:conversation|discussion)|comments? (?:are|is) closed\b.*|\d+ repl(?:y|ies))\W*$",
@@ -155,26 +199,31 @@ _RELATED_HEAD_RE = _rx(
     r"|trending(?: now| stories)?|latest (?:news|stories|articles)|editor'?s'? picks?|top stories"
     r"|(?:don't|do not) miss|popular(?: now| stories)?|explore more|in other news)\s*:?$",
 )
-_RELATED_INLINE_RE = _rx(r"^(?:read (?:more|also|next)|related|see also|also read|more|watch|listen)\s*:\s*\S")
+_RELATED_INLINE_RE = _test(r"^(?:read (?:more|also|next)|related|see also|also read|more|watch|listen)\s*:\s*\S")
 #: "Facebook denies censoring conservative stories Read more": a linked headline with its link label.
-_RELATED_TAIL_RE = re.compile(r"\S\s+(?:Read more|READ MORE)$")
+_RELATED_TAIL_RE = _test((r"\S\s+(?:Read more|READ MORE)$", ("read more",)), flags=0)
 #: Widget labels glued to the text after them: "Story highlights ...", "CLOSE ..." (video box), "Collapse ...".
-_WIDGET_RE = re.compile(
-    r"^(?:(?i:story highlights)\s+\S|CLOSE\s+\S|Collapse\s+[A-Z0-9'\"‘“]|(?i:share all sharing options for:)\s*\S)"
+_WIDGET_RE = _test(
+    r"^(?:(?i:story highlights)\s+\S|CLOSE\s+\S|Collapse\s+[A-Z0-9'\"‘“]|(?i:share all sharing options for:)\s*\S)",
+    flags=0,
 )
-_CREDIT_RE = re.compile(
+_CREDIT_RE = _test(
     r"^(?i:edited by)\b|^(?i:(?:additional )?reporting by)\b|^(?i:(?:writing|editing|compiled|translated|produced)"
-    r" by)\b|\b(?i:contributed (?:reporting|to this (?:report|story|article)))\b"
-    r"|^[A-Z][^.!?:]{0,60}\breported (?:from|in) [A-Z][^.!?:]{0,60}\.?$"
+    r" by)\b",
+    (r"\b(?i:contributed (?:reporting|to this (?:report|story|article)))\b", ("contr",)),
+    r"^[A-Z][^.!?:]{0,60}\breported (?:from|in) [A-Z][^.!?:]{0,60}\.?$"
     r"|^(?i:the (?:views|opinions) expressed)\b"
     r"|^(?i:(?:this|the) (?:article|story|piece) (?:was |is |first )?(?:originally )?(?:published|appeared))\b"
     r"|^(?i:originally published)\b|^(?i:sources?)\s*:\s*\S"
     r"|^(?i:(?:updated|corrected|correction|clarification|editor'?s note)\b.{0,120}\bto (?:reflect|include|correct"
-    r"|clarify|add|update|remove|show)\b)"
+    r"|clarify|add|update|remove|show)\b)",
+    flags=0,
 )
-_BYLINE_RE = re.compile(
+_BYLINE_RE = _test(
     r"^(?i:by|written by|words by|story by|text by)\s+(?!(?:The|This|That|Then|Now|Its|It|In|On|At|A|An)\b)"
-    r"[A-Z][\w'’.\-]*(?:\s+[\w'’.\-]+){0,8}$|^(?i:authors?)\s*:\s*\S"
+    r"[A-Z][\w'’.\-]*(?:\s+[\w'’.\-]+){0,8}$",
+    r"^(?i:authors?)\s*:\s*\S",
+    flags=0,
 )
 _MONTHS = (
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
@@ -188,20 +237,24 @@ _DATE_FILLERS = frozenset(
     " time of the st nd rd th".split()
 )
 _YEARISH_RE = re.compile(r"^(?:1[89]|20)\d\d$|^\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?$")
-_CAPTION_START_RE = re.compile(
-    r"^(?i:image copyright|image caption|media caption|media playback is unsupported|enlarge this image)\b"
-    r"|\b(?i:toggle caption)\b"
-    r"|^(?i:(?:photo|image|picture|photograph|foto|graphic|illustration|video)s?\s*(?:source|credits?|by)?\s*:"
-    r"|(?:photo|image|picture) (?:source|credit|by)\b|file photo\b|credit\s*:|getty images\b)"
+_CAPTION_START_RE = _test(
+    r"^(?i:image copyright|image caption|media caption|media playback is unsupported|enlarge this image)\b",
+    (r"\b(?i:toggle caption)\b", ("toggle cap",)),
+    r"^(?i:(?:photo|image|picture|photograph|foto|graphic|illustration|video)s?\s*(?:source|credits?|by)?\s*:"
+    r"|(?:photo|image|picture) (?:source|credit|by)\b|file photo\b|credit\s*:|getty images\b)",
+    flags=0,
 )
-_CAPTION_END_RE = re.compile(
-    r"(?<![A-Za-z])(?:Photos?|Images?|Pictures?|Photograph|Credit|Foto|PHOTO|IMAGE)\s*(?:[Ss]ource|[Cc]redit)?"
-    r"\s*:\s*[^.!?]{0,80}$"
-    r"|\((?=[^()]*(?:/|\b(?:AP|AFP|Reuters|REUTERS|Getty|EPA|Xinhua|TASS|Tass|Sputnik|Bloomberg|Pool|Photo"
-    r"|Images?|Shutterstock|Alamy|Flickr|Wikimedia|YouTube)\b))[^()]{2,100}\)$"
-    r"|\b(?:REUTERS|AFP|AP|EPA|GETTY|XINHUA|TASS|SPUTNIK|AAP|ANP|KYODO|YONHAP|UPI|DPA)(?: Photo)?/[A-Z][^/]{1,40}$"
-    r"|\b(?:via Getty Images|Getty Images|Shutterstock|Alamy|picture alliance)\s*$"
-    r"|\((?:Photo|Image|Picture)s?\b[^()]*$"
+_CAPTION_END_RE = _test(
+    (r"(?<![A-Za-z])(?:Photos?|Images?|Pictures?|Photograph|Credit|Foto|PHOTO|IMAGE)\s*(?:[Ss]ource|[Cc]redit)?"
+     r"\s*:\s*[^.!?]{0,80}$", (":",)),
+    (r"\((?=[^()]*(?:/|\b(?:AP|AFP|Reuters|REUTERS|Getty|EPA|Xinhua|TASS|Tass|Sputnik|Bloomberg|Pool|Photo"
+     r"|Images?|Shutterstock|Alamy|Flickr|Wikimedia|YouTube)\b))[^()]{2,100}\)$", (")",)),
+    (r"\b(?:REUTERS|AFP|AP|EPA|GETTY|XINHUA|TASS|SPUTNIK|AAP|ANP|KYODO|YONHAP|UPI|DPA)(?: Photo)?/[A-Z][^/]{1,40}$",
+     ("/",)),
+    (r"\b(?:via Getty Images|Getty Images|Shutterstock|Alamy|picture alliance)\s*$",
+     ("mage", "hutter", "alamy", "ance")),
+    (r"\((?:Photo|Image|Picture)s?\b[^()]*$", ("(",)),
+    flags=0,
 )
 _SECTION_SEP_RE = re.compile(r"\s[|/›»>·•]\s")
 _EN_STOP = frozenset(
@@ -230,10 +283,14 @@ _END_CREDIT_RE = _rx(
     r"^(?:this|the) (?:article|story|piece) (?:was |is |first )?(?:originally )?(?:published|appeared)\b",
     r"^originally published\b",
 )
-_TEASER_MARKER_RE = _rx(r"^(?:keep|continue) reading.*$", r"^read (?:the )?(?:full|rest of the) (?:story|article)\W*$")
+#: "Keep reading" under a teaser ends the article; "Continue reading below" is an advertisement label inside it.
+_TEASER_MARKER_RE = _rx(
+    r"^(?:keep|continue) reading(?!\s+(?:below|after)\b).*$",
+    r"^read (?:the )?(?:full|rest of the) (?:story|article)\W*$",
+)
 
 #: Line rules in the order they are tried: (rule, pattern, max words or 0 for any).
-_LINE_RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
+_LINE_RULES: tuple[tuple[str, _Test, int], ...] = (
     ("navigation", _NAV_RE, 10),
     ("navigation", _WIDGET_RE, 40),
     ("cookie_notice", _COOKIE_RE, 80),
@@ -242,7 +299,7 @@ _LINE_RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
     ("promo", _PROMO_RE, 30),
     ("copyright", _COPYRIGHT_RE, 40),
     ("comments", _COMMENTS_RE, 8),
-    ("related_links", _RELATED_HEAD_RE, 8),
+    ("related_links", _Test(_RELATED_HEAD_RE), 8),  # every alternative is anchored
     ("related_links", _RELATED_INLINE_RE, 30),
     ("related_links", _RELATED_TAIL_RE, 30),
     ("credit", _CREDIT_RE, 25),
@@ -259,12 +316,24 @@ _HEADER_REPEAT_RULES = frozenset({"title", "section_tag"})
 _HEADER_RULES = frozenset({"byline", "date", "section_tag", "title"})
 
 
-_KEY_TABLE = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-"})
+#: Quote and hyphen variants the comparison key maps to ASCII (one character to one, so order does not matter).
+_KEY_PAIRS = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("‐", "-"), ("‑", "-"))
 
 
 def _key(text: str) -> str:
     """Comparison key: case-folded words only (punctuation, quote styles and spacing ignored)."""
-    return " ".join(m.group(0) for m in WORD_RE.finditer(text.casefold().translate(_KEY_TABLE)))
+    folded = text.casefold()
+    if not folded.isascii():
+        for old, new in _KEY_PAIRS:
+            folded = folded.replace(old, new)
+    return " ".join(WORD_RE.findall(folded))
+
+
+def _line_key(line: _Line) -> str:
+    """:func:`_key` of a line's text, computed once."""
+    if line.key is None:
+        line.key = _key(line.text)
+    return line.key
 
 
 def _split_lines(raw: str) -> list[_Line]:
@@ -276,7 +345,8 @@ def _split_lines(raw: str) -> list[_Line]:
         chunk = raw[pos:end]
         stripped = chunk.strip()
         lead = len(chunk) - len(chunk.lstrip())
-        lines.append(_Line(no, pos + lead, stripped, count_words(stripped) if stripped else 0))
+        tokens = WORD_RE.findall(stripped) if stripped else []
+        lines.append(_Line(no, pos + lead, stripped, len(tokens), tokens=tokens))
         pos = nxt
     return lines
 
@@ -295,10 +365,12 @@ def _prev_nonblank(lines: list[_Line], i: int) -> _Line | None:
     return None
 
 
-def _is_date(text: str) -> bool:
-    tokens = [m.group(0).casefold().rstrip(".") for m in WORD_RE.finditer(text)]
-    if not tokens or len(tokens) > 14:
+def _is_date(text: str, words: list[str] | None = None) -> bool:
+    """A date or time stamp on its own (``words``: the line's word tokens, when already known)."""
+    words = WORD_RE.findall(text) if words is None else words
+    if not words or len(words) > 14:
         return False
+    tokens = [w.casefold().rstrip(".") for w in words]
     anchored = False
     for tok in tokens:
         if tok in _DATE_ANCHORS or _YEARISH_RE.match(tok):
@@ -314,25 +386,26 @@ def _is_section_tag(text: str, words: int) -> bool:
     return words <= 6 and not _FINAL_RE.search(text) and bool(_SECTION_SEP_RE.search(text))
 
 
-def _is_non_english(text: str, words: int) -> bool:
+def _is_non_english(text: str, words: int, tokens: list[str] | None = None) -> bool:
     if words < 3:
         return False
-    tokens = [m.group(0) for m in WORD_RE.finditer(text)]
-    english = sum(t.casefold() in _EN_STOP for t in tokens)
-    foreign = sum(t in _FOREIGN_STOP for t in tokens)
-    return english <= len(tokens) * 0.05 and foreign >= len(tokens) * 0.1
+    tokens = WORD_RE.findall(text) if tokens is None else tokens
+    if sum(map(_FOREIGN_STOP.__contains__, tokens)) < len(tokens) * 0.1:
+        return False
+    return sum(t.casefold() in _EN_STOP for t in tokens) <= len(tokens) * 0.05
 
 
 def _line_rule(line: _Line, title_key: str) -> str:
     text, words = line.text, line.words
     if not _HAS_ALNUM_RE.search(text):
         return "symbols"
-    if title_key and _key(text) == title_key:
+    if title_key and _line_key(line) == title_key:
         return "title"
-    for rule, pattern, max_words in _LINE_RULES:
-        if (max_words == 0 or words <= max_words) and pattern.search(text):
+    low = text.lower()
+    for rule, test, max_words in _LINE_RULES:
+        if (max_words == 0 or words <= max_words) and test.hit(text, low):
             return rule
-    if _is_date(text):
+    if _is_date(text, line.tokens):
         return "date"
     if _is_section_tag(text, words):
         return "section_tag"

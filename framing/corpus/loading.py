@@ -14,10 +14,12 @@ A bad file or row never stops loading: it becomes a :class:`LoadProblem`
 naming the file (or ``file:row``) and the reason.
 
 Cleaning (``clean=``, :data:`CLEAN_MODES`): ``auto`` (the default) cleans
-``.txt`` files, manifest folders and text extracted from HTML as full pages,
-and JSONL/CSV rows conservatively (only lines that are furniture by their
-wording, because such texts usually arrive clean: a headline, a lede, a
-post); ``on`` cleans everything as full pages; ``off`` keeps every line. No
+``.txt`` files and manifest folders as full pages, and JSONL/CSV rows and
+the text trafilatura extracted from HTML conservatively (only lines that are
+furniture by their wording: rows usually arrive clean, a headline, a lede, a
+post; trafilatura has already taken the article out of the page, and running
+the full-page position rules on its output removes body lines); ``on``
+cleans everything as full pages; ``off`` keeps every line. No
 level removes the only content of an article (see :mod:`framing.corpus.cleaning`).
 
 Example:
@@ -91,17 +93,24 @@ def _read_file(path: Path) -> tuple[str, str]:
     return decoded.text, decoded.encoding
 
 
-def clean_level(mode: str, *, rows: bool) -> str:
-    """The cleaning level for a ``clean`` mode and a kind of source (``rows``: JSONL or CSV).
+def clean_level(mode: str, *, rows: bool, extracted: bool = False) -> str:
+    """The cleaning level for a ``clean`` mode and a kind of source.
+
+    Args:
+        mode: ``auto``, ``on`` or ``off``.
+        rows: JSONL or CSV rows.
+        extracted: Text extracted from HTML by trafilatura.
 
     Example:
         >>> clean_level("auto", rows=True), clean_level("auto", rows=False), clean_level("off", rows=False)
         ('conservative', 'full', 'none')
+        >>> clean_level("auto", rows=False, extracted=True), clean_level("on", rows=False, extracted=True)
+        ('conservative', 'full')
     """
     if mode not in CLEAN_MODES:
         raise InputError(mode, f"unknown cleaning mode (expected one of {', '.join(CLEAN_MODES)})")
     if mode == "auto":
-        return "conservative" if rows else "full"
+        return "conservative" if rows or extracted else "full"
     return "full" if mode == "on" else "none"
 
 
@@ -219,27 +228,50 @@ def _manifest_items(folder: Path, *, level: str) -> Iterator[Item]:
             yield LoadProblem(str(extra), "not named in manifest.csv; skipped")
 
 
+def extract_html(html: str) -> tuple[str, dict[str, object]]:
+    """The article text of an HTML page (paragraphs separated by blank lines) and its metadata, offline.
+
+    trafilatura with its default balance of precision and recall, tables kept
+    (a table in an article is article text), comments left out, no
+    deduplication (a repeated paragraph stays for the cleaner to judge).
+
+    Raises:
+        ValueError: the markup cannot be parsed, or holds no article text.
+
+    Example:
+        >>> text, meta = extract_html("<html><body><article><p>Xi met Putin on Friday in Beijing, officials said."
+        ...                           "</p><p>They talked for three hours about trade and energy.</p>"
+        ...                           "</article></body></html>")
+        >>> text
+        'Xi met Putin on Friday in Beijing, officials said.\\n\\nThey talked for three hours about trade and energy.'
+    """
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=True, deduplicate=False
+        )
+    except Exception as exc:  # trafilatura raises many types on broken markup
+        raise ValueError(f"HTML could not be parsed ({type(exc).__name__})") from exc
+    meta: dict[str, object] = {}
+    if doc is not None:
+        meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    text = str(meta.get("text") or "")
+    if not text.strip():
+        raise ValueError("no article text found in the HTML")
+    # trafilatura separates paragraphs with one newline; the cleaner expects blank lines.
+    return "\n\n".join(text.split("\n")), meta
+
+
 def _html_item(path: Path, *, level: str, article_id: str | None = None) -> Item:
     try:
         html, enc = _read_file(path)
     except DecodeError as exc:
         return LoadProblem(str(path), str(exc))
-    import trafilatura
-
     try:
-        doc = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False, deduplicate=False
-        )
-    except Exception as exc:  # trafilatura raises many types on broken markup
-        return LoadProblem(str(path), f"HTML could not be parsed ({type(exc).__name__})")
-    if doc is None:
-        return LoadProblem(str(path), "no article text found in the HTML")
-    meta = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    text = str(meta.get("text") or "")
-    if not text.strip():
-        return LoadProblem(str(path), "no article text found in the HTML")
-    # trafilatura separates paragraphs with one newline; the cleaner expects blank lines.
-    raw = "\n\n".join(line for line in text.split("\n"))
+        raw, meta = extract_html(html)
+    except ValueError as exc:
+        return LoadProblem(str(path), str(exc))
     outlet_name = str(meta.get("sitename") or meta.get("hostname") or "unknown outlet")
     return make_article(
         id=article_id or path.stem,
@@ -331,7 +363,7 @@ def _text_item(path: Path, *, level: str) -> Item:
     )
 
 
-def _folder_items(folder: Path, *, pages: str, rows: str) -> Iterator[Item]:
+def _folder_items(folder: Path, *, pages: str, rows: str, html: str) -> Iterator[Item]:
     if (folder / MANIFEST).is_file():
         yield from _manifest_items(folder, level=pages)
         return
@@ -347,7 +379,7 @@ def _folder_items(folder: Path, *, pages: str, rows: str) -> Iterator[Item]:
             continue
         if suffix in HTML_SUFFIXES:
             found = True
-            yield _html_item(path, level=pages)
+            yield _html_item(path, level=html)
         elif suffix in ROW_SUFFIXES:
             found = True
             yield from (_jsonl_items(path, level=rows) if suffix != ".csv" else _csv_items(path, level=rows))
@@ -371,15 +403,16 @@ def iter_corpus(path: str | Path | None = None, *, clean: str = "auto") -> Itera
         InputError: when the path itself does not exist or is not a supported kind, or ``clean`` is unknown.
     """
     pages, rows = clean_level(clean, rows=False), clean_level(clean, rows=True)
+    html = clean_level(clean, rows=False, extracted=True)
     p = Path(path) if path is not None else default_corpus_path()
     if not p.exists():
         raise InputError(str(p), "no such file or folder")
     if p.is_dir():
-        yield from _folder_items(p, pages=pages, rows=rows)
+        yield from _folder_items(p, pages=pages, rows=rows, html=html)
         return
     suffix = p.suffix.lower()
     if suffix in HTML_SUFFIXES:
-        yield _html_item(p, level=pages)
+        yield _html_item(p, level=html)
     elif suffix in (".jsonl", ".ndjson"):
         yield from _jsonl_items(p, level=rows)
     elif suffix == ".csv":
@@ -397,7 +430,8 @@ def load_corpus(path: str | Path | None = None, *, clean: str = "auto") -> Corpu
 
     Args:
         path: Folder, ``.html``, ``.jsonl``, ``.csv`` or ``.txt`` file.
-        clean: ``auto`` (full cleaning for pages, conservative for JSONL/CSV rows), ``on`` or ``off``.
+        clean: ``auto`` (full cleaning for text pages, conservative for JSONL/CSV rows and HTML extractions),
+            ``on`` or ``off``.
 
     Returns:
         A :class:`Corpus`; ``corpus.problems`` lists what was skipped and why.

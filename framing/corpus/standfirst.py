@@ -97,12 +97,21 @@ def dek_position(lines: list[_Line], i: int) -> bool:
 
 
 def question_headline(lines: list[_Line], i: int) -> bool:
-    """A headline phrased as a question, directly above a byline, date or other non-sentence line."""
+    """A headline phrased as a question, directly above a byline, date or other non-sentence line.
+
+    Or above a standfirst that is itself set off from the body by header furniture
+    ("How deep are the ties?" / a summary sentence / "By Jane Doe").
+    """
     line = lines[i]
     if not line.text.endswith("?") or line.words > 20:
         return False
-    nxt = _next_nonblank(lines, i)
-    return nxt is not None and not nxt.prose and (not nxt.rule or nxt.rule in _HEADER_RULES or nxt.rule == "caption")
+    j = next((k for k in range(i + 1, len(lines)) if lines[k].text), None)
+    if j is None:
+        return False
+    nxt = lines[j]
+    if nxt.prose:
+        return not nxt.rule and not nxt.text.endswith("?") and dek_position(lines, j)
+    return not nxt.rule or nxt.rule in _HEADER_RULES or nxt.rule == "caption"
 
 
 def _content_words(text: str) -> set[str]:
