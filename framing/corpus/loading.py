@@ -36,6 +36,7 @@ import json
 import os
 import re
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 
 from framing.corpus.cleaning import LEVELS, clean_text
@@ -57,11 +58,16 @@ Item = Article | LoadProblem
 
 
 def default_corpus_path() -> Path:
-    """The seeds folder: ``./seeds`` if present, else the one beside the package."""
-    here = Path.cwd() / "seeds"
-    if (here / MANIFEST).is_file():
-        return here
-    return Path(__file__).resolve().parents[2] / "seeds"
+    """The sample corpus (the seeds), shipped as package data: found wherever the package is installed.
+
+    The repository's top-level ``seeds/`` is their source; ``framing/seeds`` links
+    to it, and the wheel carries a copy (``importlib.resources``).
+
+    Example:
+        >>> (default_corpus_path() / "manifest.csv").is_file()
+        True
+    """
+    return Path(str(resources.files("framing").joinpath("seeds")))
 
 
 def slugify(name: str) -> str:

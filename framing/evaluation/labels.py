@@ -30,6 +30,7 @@ from pathlib import Path
 
 from framing.attribution import prepare_doc
 from framing.corpus.decoding import decode_bytes
+from framing.corpus.loading import default_corpus_path
 from framing.evaluation import ValidationRow
 from framing.evaluation.scoring import prf
 from framing.features.labels import extract
@@ -57,7 +58,7 @@ class SeedScore:
 
 
 def _seed_dir(gold_dir: Path) -> Path | None:
-    for cand in (gold_dir.parent / "seeds", Path(__file__).resolve().parents[2] / "seeds"):
+    for cand in (gold_dir.parent / "seeds", default_corpus_path()):
         if cand.is_dir() and any(cand.glob("*.txt")):
             return cand
     return None

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from framing.attribution import prepare_doc
+from framing.corpus.loading import default_corpus_path
 from framing.document import Quote
 from framing.evaluation import ValidationRow
 from framing.evaluation.polnear import GoldRelation, load_articles
@@ -299,7 +300,7 @@ def validate(gold_dir: Path) -> list[ValidationRow]:
                           "", "", sc.cue_n, "our cue overlaps the gold Cue span"),
         ]
     seed_gold = gold_dir / "seeds" / "quotes.jsonl"
-    seeds_dir = Path(__file__).resolve().parents[2] / "seeds"
+    seeds_dir = default_corpus_path()
     seeds = score_seeds(seed_gold, seeds_dir)
     if seeds.total:
         rows.append(ValidationRow("direct quotes", "seeds (in-house)", "recall", seeds.found / seeds.total, "", "1.0",
