@@ -370,8 +370,9 @@ CLEAN_CHOICES: tuple[str, ...] = ("auto", "on", "off")
 
 def _clean_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--clean", choices=CLEAN_CHOICES, default="auto",
-                   help="remove page furniture: auto (default: full for .txt/manifest/HTML pages, only lines that "
-                        "are furniture by their wording for JSONL/CSV rows), on (full for all), off (keep every line)")
+                   help="remove page furniture: auto (default: full for .txt files and manifest folders; only lines "
+                        "that are furniture by their wording for HTML extractions and JSONL/CSV rows), on (full for "
+                        "all), off (keep every line)")
 
 
 def _group_options(p: argparse.ArgumentParser) -> None:

@@ -40,7 +40,7 @@ _SCRIPTS: tuple[tuple[str, str], ...] = (
 def guess_language(text: str, *, sample_chars: int = 20000) -> str:
     """ISO 639-1 code of the likeliest language, or ``"und"`` when unsure."""
     sample = text[:sample_chars]
-    letters = sum(1 for ch in sample if ch.isalpha())
+    letters = sum(map(str.isalpha, sample))
     if letters == 0:
         return "und"
     for code, pattern in _SCRIPTS:
