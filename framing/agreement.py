@@ -1,4 +1,4 @@
-"""Agreement between people's hand-coding and the tool's spans: precision, recall, Cohen's kappa.
+"""Agreement between a class's hand-coding and the tool's spans, worded from the class's side.
 
 A class codes the sentences of the worksheet in ``coding_template.csv`` (one
 row per sentence and feature; see :data:`CODING_COLUMNS`). ``start``/``end``
@@ -6,6 +6,13 @@ give the sentence (the *unit*) being coded; a coder writes the word or phrase
 they found in ``text`` (one row per cue: copy the row for a second cue) or
 leaves ``text`` blank for "nothing here". A coder who knows the exact offsets
 may instead give ``start``/``end`` of the cue itself with ``text`` equal to it.
+``voice`` and ``polarity`` take the words the worksheet offers
+(:data:`VOICE_OPTIONS`, :data:`POLARITY_OPTIONS`: one set for sheet, template
+and key) or a short alias (own, quote, direct, paraphrase; affirmed, negated).
+
+A bad row (a typo in ``text``, an unknown feature or article, an empty or
+non-numeric offset) is reported as a :class:`BadRow` and skipped when the
+caller collects ``problems``; the rest is scored.
 
 Definitions, per coder and feature (:func:`agreement_table`):
 
@@ -14,13 +21,14 @@ Definitions, per coder and feature (:func:`agreement_table`):
 * **Tool spans in scope** are the tool's spans of the feature overlapping a unit.
 * A coder's cue and a tool span **match** when they are in the same article and
   their characters overlap; matching is one-to-one, greedy in text order.
-* **Precision** = matched tool spans / tool spans (how many of the tool's finds
-  the coder confirms); **recall** = matched coder cues / coder cues (how many of
-  the coder's finds the tool also made). NaN when the denominator is 0.
-* **Cohen's kappa** is computed over the units, each coded "feature present"
-  (at least one cue overlaps the unit) or "absent" by the tool and by the coder
-  (:func:`sklearn.metrics.cohen_kappa_score`); NaN where it is undefined (fewer
-  than two units, or both sides give every unit the same code).
+* ``class_found_of_tool_pct`` = matched / tool spans ("the class found 8 of
+  the tool's 10 hedges"); ``tool_found_of_class_pct`` = matched / coder cues
+  ("the tool found 6 of the class's 9"). NaN when the denominator is 0.
+* **Cohen's kappa** (:data:`KAPPA_EXPLAINED`) is computed over the units, each
+  coded "feature present" or "absent" by the tool and by the coder
+  (:func:`sklearn.metrics.cohen_kappa_score`); NaN where it is undefined.
+  ``kappa_note`` says when it is not meaningful: fewer than
+  :data:`MIN_KAPPA_UNITS` sentences, or one side gives every sentence the same code.
 
 Example:
     >>> from framing.model import Span, spans_to_frame
@@ -28,8 +36,11 @@ Example:
     >>> spans = spans_to_frame([Span("a", "o", "sentence", 0, 12, "It may rain.", 0),
     ...     Span("a", "o", "sentence", 13, 26, "It will snow.", 1), Span("a", "o", "hedge", 3, 6, "may", 0)])
     >>> rows = [CodedRow(2, "a", "hedge", 0, 12, 3, 6, "may"), CodedRow(3, "a", "hedge", 13, 26, -1, -1, "")]
-    >>> agreement_table(rows, spans)[["precision", "recall", "kappa"]].values.tolist()
-    [[1.0, 1.0, 1.0]]
+    >>> t = agreement_table(rows, spans)
+    >>> t[["class_found_of_tool_pct", "tool_found_of_class_pct", "kappa"]].values.tolist()
+    [[100.0, 100.0, 1.0]]
+    >>> t["kappa_note"].iloc[0]
+    'not meaningful: only 2 sentences (needs at least 10)'
 """
 
 from __future__ import annotations
@@ -47,52 +58,36 @@ import pandas as pd
 from sklearn.metrics import cohen_kappa_score
 
 from framing.errors import FramingError
-from framing.evaluation.scoring import precision_recall_f1
 from framing.model import Corpus
-
-#: Columns of ``coding_template.csv``, in order. ``unit_text`` (the sentence) and ``help`` are for reading only.
-CODING_COLUMNS: tuple[str, ...] = (
-    "article_id",
-    "outlet_id",
-    "feature",
-    "start",
-    "end",
-    "unit_text",
-    "text",
-    "label",
-    "polarity",
-    "voice",
-    "speaker",
-    "coder",
-    "help",
+from framing.worksheets.answers import (
+    CODABLE_FEATURES,
+    CODING_COLUMNS,
+    POLARITY_OPTIONS,
+    POLARITY_WORDS_UNDERSTOOD,
+    REQUIRED_COLUMNS,
+    VOICE_OPTIONS,
+    VOICE_WORDS_UNDERSTOOD,
 )
 
-#: Columns a coding file must have.
-REQUIRED_COLUMNS: tuple[str, ...] = ("article_id", "feature", "start", "end", "text")
+__all__ = [
+    "AGREEMENT_COLUMNS", "CODABLE_FEATURES", "CODING_COLUMNS", "DISAGREEMENT_COLUMNS", "KAPPA_EXPLAINED",
+    "MIN_KAPPA_UNITS", "POLARITY_OPTIONS", "REQUIRED_COLUMNS", "VOICE_OPTIONS", "BadRow", "CodedRow",
+    "agreement_table", "cohen_kappa", "disagreements", "kappa_note", "locate", "parse_coding", "read_coding",
+]
 
-#: Features people can code.
-CODABLE_FEATURES: tuple[str, ...] = ("hedge", "booster", "relationship_label", "quote", "paraphrase", "actor", "frame")
+#: Fewer sentences than this and kappa is shown as not meaningful.
+MIN_KAPPA_UNITS = 10
 
-#: Words a coder may write in ``voice`` / ``polarity`` -> the span table's value.
-VOICE_ALIASES: dict[str, str] = {
-    "authorial": "authorial", "own": "authorial", "outlet": "authorial", "author": "authorial",
-    "writer": "authorial", "journalist": "authorial",
-    "direct_quote": "direct_quote", "quote": "direct_quote", "direct": "direct_quote", "quoted": "direct_quote",
-    "attributed_paraphrase": "attributed_paraphrase", "paraphrase": "attributed_paraphrase",
-    "reported": "attributed_paraphrase", "indirect": "attributed_paraphrase",
-}
-POLARITY_ALIASES: dict[str, str] = {
-    "affirmed": "affirmed", "affirm": "affirmed", "yes": "affirmed", "is": "affirmed", "positive": "affirmed",
-    "negated": "negated", "negate": "negated", "denied": "negated", "no": "negated", "not": "negated",
-    "is not": "negated", "negative": "negated",
-    "hypothetical": "hypothetical", "might": "hypothetical", "possible": "hypothetical",
-    "questioned": "questioned", "question": "questioned", "asks": "questioned",
-}
+#: Kappa in one sentence, for the class's report.
+KAPPA_EXPLAINED = ("Kappa says how far the class and the tool agree on which sentences contain one, beyond the "
+                   "agreement expected by chance: 1 is full agreement, 0 is no better than chance, below 0 is "
+                   "worse than chance.")
 
 #: Columns of :func:`agreement_table`.
 AGREEMENT_COLUMNS: tuple[str, ...] = (
-    "coder", "feature", "n_units", "n_tool", "n_coder", "n_matched", "precision", "recall", "f1", "kappa",
-    "units_both", "units_tool_only", "units_coder_only", "units_neither",
+    "coder", "feature", "n_units", "n_tool", "n_coder", "n_matched", "class_found_of_tool_pct",
+    "tool_found_of_class_pct", "kappa", "kappa_note", "units_both", "units_tool_only", "units_coder_only",
+    "units_neither",
 )
 
 #: Columns of :func:`disagreements`.
@@ -116,8 +111,8 @@ class CodedRow:
         cue_end: End of the coder's cue, or -1.
         text: What the coder marked ("" = nothing).
         label: Coder's label (optional).
-        polarity: Coder's polarity, normalised (optional).
-        voice: Coder's voice, normalised (optional).
+        polarity: Coder's polarity as written (optional; an option or alias of :data:`POLARITY_OPTIONS`).
+        voice: Coder's voice as written (optional; an option or alias of :data:`VOICE_OPTIONS`).
         speaker: Coder's speaker (optional).
         coder: Who coded ("" if not given).
     """
@@ -137,8 +132,32 @@ class CodedRow:
     coder: str = ""
 
 
+@dataclass(frozen=True)
+class BadRow:
+    """A coding row that was skipped, and why.
+
+    Example:
+        >>> str(BadRow(5, "text 'arround' not found in article 'a' between 0 and 12"))
+        "row 5: text 'arround' not found in article 'a' between 0 and 12"
+    """
+
+    row: int
+    problem: str
+
+    def __str__(self) -> str:
+        return f"row {self.row}: {self.problem}"
+
+
+class _RowError(Exception):
+    """A problem with one row (skipped or raised by :func:`parse_coding`)."""
+
+
 def _norm(s: str) -> str:
     return " ".join(s.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').split()).casefold()
+
+
+def _word(s: str) -> str:
+    return _norm(s).replace("_", " ")
 
 
 def locate(text: str, phrase: str, start: int, end: int, *, skip: int = 0) -> tuple[int, int] | None:
@@ -159,34 +178,76 @@ def locate(text: str, phrase: str, start: int, end: int, *, skip: int = 0) -> tu
     return hits[skip].start(), hits[skip].end()
 
 
-def _int(value: str, where: str, column: str) -> int:
+def _int(value: str, column: str) -> int:
     try:
         return int(str(value).strip())
     except ValueError:
-        raise FramingError(f"{where}: `{column}` must be a whole number, got {value!r}") from None
+        raise _RowError(f"`{column}` must be a whole number, got {value!r}") from None
 
 
-def parse_coding(text: str, corpus: Corpus, *, name: str = "coding file") -> list[CodedRow]:
+def _check_row(r: dict[str, str], row: int, texts: dict[str, str],
+               seen: dict[tuple[str, str, str, int, int, str], int]) -> CodedRow:
+    """One raw row as a :class:`CodedRow`; :class:`_RowError` names the problem."""
+    article_id, feature = r.get("article_id", ""), r.get("feature", "")
+    if article_id not in texts:
+        raise _RowError(f"unknown article_id {article_id!r} (not in the corpus)")
+    if feature not in CODABLE_FEATURES:
+        raise _RowError(f"unknown feature {feature!r}; use one of {', '.join(CODABLE_FEATURES)}")
+    start, end = _int(r.get("start", ""), "start"), _int(r.get("end", ""), "end")
+    n = len(texts[article_id])
+    if not 0 <= start < end <= n:
+        raise _RowError(f"offsets {start}-{end} are outside article {article_id!r} (0-{n})")
+    mark = r.get("text", "")
+    cue = (-1, -1)
+    if mark:
+        if _norm(texts[article_id][start:end]) == _norm(mark):
+            cue = (start, end)
+        else:
+            key = (r.get("coder", ""), article_id, feature, start, end, _norm(mark))
+            found = locate(texts[article_id], mark, start, end, skip=seen.get(key, 0))
+            if found is None:
+                raise _RowError(f"text {mark!r} not found in article {article_id!r} between {start} and {end}")
+            seen[key] = seen.get(key, 0) + 1
+            cue = found
+    voice, polarity = r.get("voice", ""), r.get("polarity", "")
+    if voice and _word(voice) not in VOICE_WORDS_UNDERSTOOD:
+        raise _RowError(f"voice {voice!r} not understood; write own, quote or paraphrase")
+    if polarity and _word(polarity) not in POLARITY_WORDS_UNDERSTOOD:
+        raise _RowError(f"polarity {polarity!r} not understood; write affirmed, negated, hypothetical or questioned")
+    return CodedRow(row=row, article_id=article_id, feature=feature, start=start, end=end, cue_start=cue[0],
+                    cue_end=cue[1], text=mark, label=r.get("label", ""), polarity=polarity, voice=voice,
+                    speaker=r.get("speaker", ""), coder=r.get("coder", ""))
+
+
+def parse_coding(text: str, corpus: Corpus, *, name: str = "coding file",
+                 problems: list[BadRow] | None = None) -> list[CodedRow]:
     """Check a coding file's rows against the corpus and locate every coder's cue.
 
     Args:
         text: The CSV text (a leading BOM is allowed).
         corpus: The corpus the coding refers to.
         name: File name used in error messages.
+        problems: Where given, a bad row (unknown article or feature, an
+            empty or non-numeric offset, offsets outside the text, a marked
+            text not found in its unit, an unknown voice/polarity) is appended
+            here as a :class:`BadRow` and skipped; without it the first bad
+            row raises.
 
     Returns:
-        One :class:`CodedRow` per row.
+        One :class:`CodedRow` per good row.
 
     Raises:
-        FramingError: one line naming the file, the row and the problem (missing
-            column, unknown article or feature, offsets outside the text, a
-            marked text not found in its unit, an unknown voice/polarity).
+        FramingError: one line naming the file (and the row) and the problem:
+            always for a missing column, for a bad row only without ``problems``.
 
     Example:
         >>> from framing.model import Article, Corpus
         >>> c = Corpus([Article(id="a", outlet_id="o", outlet_name="O", raw_text="", text="It may rain.")])
-        >>> parse_coding("article_id,feature,start,end,text\\na,hedge,0,12,may\\n", c)[0].cue_start
-        3
+        >>> bad: list[BadRow] = []
+        >>> rows = parse_coding("article_id,feature,start,end,text\\na,hedge,0,12,may\\na,hedge,0,12,mey\\n", c,
+        ...                     problems=bad)
+        >>> [r.cue_start for r in rows], [str(b) for b in bad]
+        ([3], ["row 3: text 'mey' not found in article 'a' between 0 and 12"])
         >>> parse_coding("article_id,feature,start,end\\n", c)
         Traceback (most recent call last):
         framing.errors.FramingError: coding file: missing column(s) text (needs article_id, feature, start, end, text)
@@ -203,47 +264,16 @@ def parse_coding(text: str, corpus: Corpus, *, name: str = "coding file") -> lis
         r = {str(k).strip(): str(v or "").strip() for k, v in raw.items() if k is not None}
         if not any(r.values()):
             continue
-        where = f"{name}, row {i}"
-        article_id, feature = r.get("article_id", ""), r.get("feature", "")
-        if article_id not in texts:
-            raise FramingError(f"{where}: unknown article_id {article_id!r} (not in the corpus)")
-        if feature not in CODABLE_FEATURES:
-            raise FramingError(f"{where}: unknown feature {feature!r}; use one of {', '.join(CODABLE_FEATURES)}")
-        start, end = _int(r.get("start", ""), where, "start"), _int(r.get("end", ""), where, "end")
-        n = len(texts[article_id])
-        if not 0 <= start < end <= n:
-            raise FramingError(f"{where}: offsets {start}-{end} are outside article {article_id!r} (0-{n})")
-        mark = r.get("text", "")
-        cue = (-1, -1)
-        if mark:
-            if _norm(texts[article_id][start:end]) == _norm(mark):
-                cue = (start, end)
-            else:
-                key = (r.get("coder", ""), article_id, feature, start, end, _norm(mark))
-                found = locate(texts[article_id], mark, start, end, skip=seen.get(key, 0))
-                if found is None:
-                    raise FramingError(
-                        f"{where}: text {mark!r} not found in article {article_id!r} between {start} and {end}"
-                    )
-                seen[key] = seen.get(key, 0) + 1
-                cue = found
-        voice = r.get("voice", "")
-        if voice and _norm(voice).replace(" ", "_") not in VOICE_ALIASES:
-            raise FramingError(f"{where}: voice {voice!r} not understood; write own, quote or paraphrase")
-        polarity = r.get("polarity", "")
-        if polarity and _norm(polarity) not in POLARITY_ALIASES:
-            raise FramingError(f"{where}: polarity {polarity!r} not understood; write affirmed, negated, "
-                               "hypothetical or questioned")
-        out.append(CodedRow(
-            row=i, article_id=article_id, feature=feature, start=start, end=end, cue_start=cue[0], cue_end=cue[1],
-            text=mark, label=r.get("label", ""), polarity=POLARITY_ALIASES.get(_norm(polarity), ""),
-            voice=VOICE_ALIASES.get(_norm(voice).replace(" ", "_"), ""), speaker=r.get("speaker", ""),
-            coder=r.get("coder", ""),
-        ))
+        try:
+            out.append(_check_row(r, i, texts, seen))
+        except _RowError as exc:
+            if problems is None:
+                raise FramingError(f"{name}, row {i}: {exc}") from None
+            problems.append(BadRow(i, str(exc)))
     return out
 
 
-def read_coding(path: str | Path, corpus: Corpus) -> list[CodedRow]:
+def read_coding(path: str | Path, corpus: Corpus, *, problems: list[BadRow] | None = None) -> list[CodedRow]:
     """Read and check a coding CSV (see :func:`parse_coding`); errors name the file."""
     p = Path(path)
     try:
@@ -254,7 +284,7 @@ def read_coding(path: str | Path, corpus: Corpus) -> list[CodedRow]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")  # a spreadsheet's "CSV" export on Windows
-    return parse_coding(text, corpus, name=str(path))
+    return parse_coding(text, corpus, name=str(path), problems=problems)
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
@@ -315,8 +345,30 @@ def cohen_kappa(a: Sequence[int], b: Sequence[int]) -> float:
         return float(cohen_kappa_score(list(a), list(b), labels=[0, 1]))
 
 
+def kappa_note(kappa: float, tool: Sequence[int], coder: Sequence[int]) -> str:
+    """Why a kappa is not meaningful ("" when it is).
+
+    Example:
+        >>> kappa_note(1.0, [1, 0], [1, 0])
+        'not meaningful: only 2 sentences (needs at least 10)'
+        >>> kappa_note(math.nan, [1] * 12, [1] * 12)
+        'not meaningful: the tool gives every one of the 12 sentences the same answer'
+    """
+    n = len(tool)
+    if n < MIN_KAPPA_UNITS:
+        return f"not meaningful: only {n} sentence{'s' if n != 1 else ''} (needs at least {MIN_KAPPA_UNITS})"
+    for side, codes in (("the tool", tool), ("the class", coder)):
+        if len(set(codes)) == 1:
+            return f"not meaningful: {side} gives every one of the {n} sentences the same answer"
+    return "" if not math.isnan(kappa) else "not meaningful: undefined"
+
+
+def _pct(part: int, whole: int) -> float:
+    return 100.0 * part / whole if whole else math.nan
+
+
 def agreement_table(rows: Sequence[CodedRow], spans: pd.DataFrame) -> pd.DataFrame:
-    """Per coder and feature: units, counts, precision, recall, F1 and Cohen's kappa (module docstring).
+    """Per coder and feature: units, counts, each side's share of the other's finds, kappa (module docstring).
 
     Args:
         rows: Checked coding rows (:func:`parse_coding`).
@@ -334,17 +386,29 @@ def agreement_table(rows: Sequence[CodedRow], spans: pd.DataFrame) -> pd.DataFra
         t = [int(_present(u, tool_items)) for u in cmp.units]
         c = [int(_present(u, cue_items)) for u in cmp.units]
         m = len(cmp.pairs)
-        p, r, f1 = precision_recall_f1(m, len(tool_items), m, len(cue_items))
+        kappa = cohen_kappa(t, c)
         records.append({
             "coder": coder, "feature": feature, "n_units": len(cmp.units), "n_tool": len(tool_items),
-            "n_coder": len(cue_items), "n_matched": m, "precision": p, "recall": r, "f1": f1,
-            "kappa": cohen_kappa(t, c),
+            "n_coder": len(cue_items), "n_matched": m, "class_found_of_tool_pct": _pct(m, len(tool_items)),
+            "tool_found_of_class_pct": _pct(m, len(cue_items)), "kappa": kappa, "kappa_note": kappa_note(kappa, t, c),
             "units_both": sum(x & y for x, y in zip(t, c, strict=True)),
             "units_tool_only": sum(x & (1 - y) for x, y in zip(t, c, strict=True)),
             "units_coder_only": sum((1 - x) & y for x, y in zip(t, c, strict=True)),
             "units_neither": sum((1 - x) & (1 - y) for x, y in zip(t, c, strict=True)),
         })
     return pd.DataFrame(records, columns=list(AGREEMENT_COLUMNS))
+
+
+def _same(column: str, mine: str, t: pd.Series) -> bool:
+    """Whether a coder's answer agrees with the tool's (voices and polarities through the options' sets)."""
+    theirs = str(t[column])
+    if column == "voice":
+        return theirs in VOICE_WORDS_UNDERSTOOD.get(_word(mine), ())
+    if column == "polarity":
+        return (theirs or "affirmed") in POLARITY_WORDS_UNDERSTOOD.get(_word(mine), ())
+    if column == "speaker":
+        return bool(theirs) and (_norm(mine) in _norm(theirs) or _norm(theirs) in _norm(mine))
+    return _norm(mine) == _norm(theirs) or (column == "label" and _norm(mine) == _norm(str(t["text"])))
 
 
 def disagreements(rows: Sequence[CodedRow], spans: pd.DataFrame) -> pd.DataFrame:
@@ -377,12 +441,7 @@ def disagreements(rows: Sequence[CodedRow], spans: pd.DataFrame) -> pd.DataFrame
             for column in ("label", "polarity", "voice", "speaker"):
                 mine = getattr(c, column)
                 theirs = str(t[column])
-                if not mine:
-                    continue
-                same = _norm(mine) == _norm(theirs) or (column == "label" and _norm(mine) == _norm(str(t["text"])))
-                if column == "speaker":
-                    same = bool(theirs) and (_norm(mine) in _norm(theirs) or _norm(theirs) in _norm(mine))
-                if not same:
+                if mine and not _same(column, mine, t):
                     records.append({**base, "kind": f"{column}_differs", "article_id": c.article_id,
                                     "outlet_id": t["outlet_id"], "start": int(t["start"]), "end": int(t["end"]),
                                     "text": t["text"], "tool_label": t["label"], "tool_category": t["category"],

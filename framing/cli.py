@@ -14,7 +14,6 @@ needs (pandas, nltk, the engines, the renderers) when it runs.
 from __future__ import annotations
 
 import argparse
-import math
 import shlex
 import signal
 import sys
@@ -30,7 +29,6 @@ from framing.engines import ENGINES
 from framing.errors import FramingError
 
 if TYPE_CHECKING:
-    import pandas as pd
 
     from framing.engines.memory import Analysis
     from framing.model import Corpus, LoadProblem
@@ -215,6 +213,7 @@ def _check_compare_out(out: Path, fmt: str | None) -> None:
 def cmd_compare(args: argparse.Namespace) -> int:
     """Compare the outlets: every measure with its interval, counts and caveats; print it or write it."""
     from framing.comparison import compare
+    from framing.comparison.terminal import comparison_text
 
     out = Path(args.out) if args.out else None
     if out is not None:
@@ -228,43 +227,6 @@ def cmd_compare(args: argparse.Namespace) -> int:
     comp.write(out, format=args.format)
     print(f"comparison of {analysis.articles['outlet_id'].nunique()} outlet(s) -> {out}")
     return EXIT_OK
-
-
-def _cell(value: float, lo: float, hi: float, caveats: object) -> str:
-    if math.isnan(value):  # undefined, not zero
-        text = "n/a"
-    else:
-        text = f"{value:.2f}" + ("" if math.isnan(lo) or math.isnan(hi) else f" [{lo:.2f}, {hi:.2f}]")
-    return text + ("*" if isinstance(caveats, str | list | tuple) and len(caveats) > 0 else "")
-
-
-def comparison_text(table: pd.DataFrame, *, level: float = 0.95) -> str:
-    """The comparison as a terminal table: one row per measure, one column per outlet, ``value [lo, hi]``.
-
-    Example:
-        >>> import pandas as pd
-        >>> rows = [("a", "hedges", "per_1k_words", 2.0, 1.0, 3.0, ""), ("b", "hedges", "per_1k_words",
-        ...         float("nan"), float("nan"), float("nan"), "no words")]
-        >>> table = pd.DataFrame(rows, columns=["outlet_id", "measure", "unit", "value", "lo", "hi", "caveats"])
-        >>> print(comparison_text(table))
-        measure (unit)                         a     b
-        hedges (per_1k_words)  2.00 [1.00, 3.00]  n/a*
-        <BLANKLINE>
-        value [95% interval]; * has caveats (write them with --out FILE)
-    """
-    import pandas as pd
-
-    cells = [_cell(r.value, r.lo, r.hi, r.caveats) for r in table.itertuples(index=False)]
-    rows = table.assign(row=table["measure"] + " (" + table["unit"] + ")", cell=cells)
-    wide = rows.pivot(index="row", columns="outlet_id", values="cell")
-    wide = wide.reindex(index=pd.unique(rows["row"]), columns=pd.unique(rows["outlet_id"])).fillna("")
-    lines = [["measure (unit)", *map(str, wide.columns)], *([str(i), *r] for i, r in wide.iterrows())]
-    widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
-    body = "\n".join(
-        "  ".join([line[0].ljust(widths[0]), *(c.rjust(w) for c, w in zip(line[1:], widths[1:], strict=True))])
-        for line in lines
-    )
-    return f"{body}\n\nvalue [{level:.0%} interval]; * has caveats (write them with --out FILE)"
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
@@ -323,28 +285,30 @@ def cmd_worksheet(args: argparse.Namespace) -> int:
 
     analysis = _analyze(args)
     with _step("writing the worksheet"):
-        written = write_worksheet(analysis, out_dir=Path(args.out), level=args.level, seed=args.seed)
+        written = write_worksheet(analysis, out_dir=Path(args.out), level=args.level, seed=args.seed,
+                                  blind_pack=args.blind_pack)
     for path in written:
         print(path)
     return EXIT_OK
 
 
 def cmd_agreement(args: argparse.Namespace) -> int:
-    """Compare a class's hand-coding with the tool: precision, recall, kappa and the disagreements."""
-    from framing.agreement import agreement_table, disagreements, read_coding
+    """Compare a class's hand-coding with the tool, worded from the class's side; bad rows are listed and skipped."""
+    from framing.agreement import BadRow, agreement_table, disagreements, read_coding
     from framing.engines.memory import analyze
     from framing.model import Corpus
     from framing.tables import write_table
+    from framing.worksheets.class_report import class_summary
 
     corpus = _load(args.corpus, clean=args.clean)
-    rows = read_coding(args.coding, corpus)
+    problems: list[BadRow] = []
+    rows = read_coding(args.coding, corpus, problems=problems)
     if not rows:
-        raise FramingError(f"{args.coding}: no coding rows")
+        raise FramingError(f"{args.coding}: no usable coding rows" + (f" ({problems[0]})" if problems else ""))
     coded = {r.article_id for r in rows}
     analysis = analyze(Corpus([a for a in corpus.articles if a.id in coded], source=corpus.source))
     table, diffs = agreement_table(rows, analysis.spans), disagreements(rows, analysis.spans)
-    print(table.drop(columns=["units_both", "units_tool_only", "units_coder_only", "units_neither"])
-          .to_string(index=False, float_format=lambda v: f"{v:.2f}"))
+    print(class_summary(table, problems), end="")
     print(f"\n{len(diffs)} disagreement(s):")
     for d in diffs.to_dict("records"):
         who = f"{d['coder']}: " if d["coder"] else ""
@@ -448,6 +412,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--level", choices=("intro", "advanced"), default="intro", help="intro (default) or advanced")
     p.add_argument("--out", default="reports/worksheet", help="output folder (default: reports/worksheet)")
     p.add_argument("--seed", type=int, default=0, help="seed of the passage draws (same seed, same files)")
+    p.add_argument("--blind-pack", action="store_true", help="hide the outlets in the article pack")
     _story_option(p)
     _clean_option(p)
     _engine_options(p)

@@ -49,30 +49,6 @@ def test_key_hedges_are_the_span_tables_hedges(analysis: Analysis, level: str) -
             assert p.text[c.rel_start:c.rel_end] == c.text == row["text"].iloc[0]
 
 
-@pytest.mark.parametrize("level", LEVELS)
-def test_key_speakers_are_the_span_tables_speakers(analysis: Analysis, level: str) -> None:
-    ws = build_worksheet(analysis, level=level, seed=7)
-    ex = _exercise(ws, "quotes")
-    assert not ex.omitted and ex.items
-    feats = ["quote", "paraphrase"] if level == "advanced" else ["quote"]
-    for item in ex.items:
-        table = spans_in(analysis, item.passage, feats)
-        expected = {str(x) for x in table["speaker"] if str(x).strip()}
-        assert {str(r["speaker"]) for r in item.facts["speakers"]} == expected  # type: ignore[union-attr]
-        origins = {str(r["speaker"]): str(r["origin"]) for r in item.facts["speakers"]}  # type: ignore[union-attr]
-        for _, row in table[table["speaker"] != ""].iterrows():
-            assert origins[str(row["speaker"])] in set(table.loc[table["speaker"] == row["speaker"], "category"])
-
-
-def test_key_labels_are_the_span_tables_labels(analysis: Analysis) -> None:
-    ex = _exercise(build_worksheet(analysis, level="advanced", seed=7), "labels")
-    assert len(ex.items) >= 4
-    for item in ex.items:
-        table = spans_in(analysis, item.passage, ["relationship_label"])
-        assert [(c.start, c.voice, c.polarity, c.label) for c in item.cues] == list(
-            zip(table["start"], table["voice"], table["polarity"], table["label"], strict=True))
-
-
 def _blind_excerpts(student: str) -> list[str]:
     return [html.unescape(x) for x in re.findall(r'<div class="passage blind-excerpt">(.*?)</div>', student, re.S)]
 

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from framing.agreement import CODING_COLUMNS
 from framing.engines.memory import Analysis
+from framing.worksheets.answers import CODING_COLUMNS, POLARITY_OPTIONS, VOICE_OPTIONS
 from framing.worksheets.exercises import Worksheet
 
 #: What students do, per feature (shown in the ``help`` column of each block's first row).
@@ -37,14 +37,21 @@ HELP: dict[str, str] = {
     "paraphrase": "Copy the reported words (what someone said, without quotation marks) into `text` and the "
     "speaker into `speaker`; leave `text` empty if none.",
     "relationship_label": "Copy the word naming the relationship (ally, partner...) into `text`; in `voice` write "
-    "own or quote; in `polarity` write affirmed or negated; leave `text` empty if there is none.",
+    "who is speaking: {voice}; in `polarity` what the sentence says: {polarity} (the worksheet's options); leave "
+    "`text` empty if there is none.",
 }
 
 _EXERCISE_FEATURES: dict[str, tuple[str, ...]] = {"quotes": ("quote",), "labels": ("relationship_label",)}
 
 
+def _help(feature: str, level: str) -> str:
+    """A block's help text, with the worksheet's own answer options."""
+    return HELP.get(feature, "").format(voice=" / ".join(VOICE_OPTIONS[level]),
+                                        polarity=" / ".join(POLARITY_OPTIONS[level]))
+
+
 def coding_template(worksheet: Worksheet, analysis: Analysis) -> pd.DataFrame:
-    """Rows (:data:`~framing.agreement.CODING_COLUMNS`) for every sentence of the worksheet's coded passages.
+    """Rows (:data:`~framing.worksheets.answers.CODING_COLUMNS`) for every sentence of the worksheet's coded passages.
 
     Hedge passages are coded for ``hedge`` (advanced: also ``booster``), the
     who-is-quoted passages for ``quote``, the label sentences for
@@ -66,7 +73,7 @@ def coding_template(worksheet: Worksheet, analysis: Analysis) -> pd.DataFrame:
                         "article_id": p.article_id, "outlet_id": p.outlet_id, "feature": feature, "start": start,
                         "end": end, "unit_text": " ".join(texts[p.article_id][start:end].split()), "text": "",
                         "label": "", "polarity": "", "voice": "", "speaker": "", "coder": "",
-                        "help": HELP.get(feature, "") if first else "",
+                        "help": _help(feature, worksheet.level) if first else "",
                     })
                     first = False
     return pd.DataFrame(rows, columns=list(CODING_COLUMNS))

@@ -1,6 +1,8 @@
-"""Render a worksheet and its answer key (HTML, then PDF from the same HTML) and write every file.
+"""Render a worksheet, its answer key, the article pack and the lesson plan (HTML, then PDF) and write every file.
 
-Templates ``worksheet.html`` and ``answer_key.html`` (sharing
+``worksheet.html`` renders the student handouts (``doc``: the sheet or the
+article pack), ``answer_key.html`` the teacher's documents (the key or the
+lesson plan); both share
 ``_worksheet_base.html`` and the macros in ``_worksheet_parts.html``) live with
 the report's templates and go through the report's one Jinja environment
 (:func:`framing.reporting.render.environment`: autoescape on, so article text is
@@ -35,10 +37,20 @@ from framing.reporting.highlight import Item, render_text
 from framing.reporting.render import render_html
 from framing.worksheets.coding import coding_template
 from framing.worksheets.exercises import VOICE_WORDS, Cue, Worksheet, build_worksheet
+from framing.worksheets.markdown import student_markdown
+from framing.worksheets.pack import article_pack
+from framing.worksheets.plan import GLOSSARY, lesson_plan
 
 #: Files :func:`write_worksheet` writes, in order.
 OUTPUT_FILES: tuple[str, ...] = ("worksheet.html", "worksheet.pdf", "answer_key.html", "answer_key.pdf",
-                                 "coding_template.csv")
+                                 "article_pack.html", "article_pack.pdf", "lesson_plan.html", "lesson_plan.pdf",
+                                 "worksheet.md", "coding_template.csv")
+
+#: Documents: file stem -> (template, doc).
+DOCUMENTS: dict[str, tuple[str, str]] = {
+    "worksheet": ("worksheet.html", "sheet"), "answer_key": ("answer_key.html", "key"),
+    "article_pack": ("worksheet.html", "pack"), "lesson_plan": ("answer_key.html", "plan"),
+}
 
 
 def highlighted(text: str, cues: list[Cue]) -> Markup:
@@ -65,15 +77,38 @@ def voice_words(cue: Cue) -> str:
     return f"{words} ({cue.speaker})" if cue.speaker and cue.voice != "authorial" else words
 
 
-def context(worksheet: Worksheet, *, key: bool) -> dict[str, Any]:
-    """Everything the templates show (the same structure for both; ``key`` switches answers on)."""
+def sheet_glossary(worksheet: Worksheet) -> list[tuple[str, str]]:
+    """The glossary terms the student sheet uses (in its titles, instructions and questions), in glossary order.
+
+    Example:
+        >>> from framing.worksheets.exercises import Exercise, Worksheet
+        >>> ws = Worksheet("intro", 0, "T", [], 0, [Exercise("hedges", "Spot the hedges", "Find boosters.")])
+        >>> [t for t, _ in sheet_glossary(ws)]
+        ['hedge', 'booster']
+    """
+    words = " ".join([e.title + " " + e.instructions + " " + " ".join(str(q["text"]) for q in e.questions)
+                      for e in worksheet.included]).lower()
+    return [(t, d) for t, d in GLOSSARY if t in words]
+
+
+def context(worksheet: Worksheet, *, key: bool, doc: str = "", analysis: Analysis | None = None) -> dict[str, Any]:
+    """Everything the templates show (the same structure for all; ``key`` switches answers on).
+
+    ``doc`` is ``sheet``, ``key``, ``pack`` (needs ``analysis``) or ``plan``.
+    """
+    doc = doc or ("key" if key else "sheet")
     return {
         "ws": worksheet,
         "key": key,
+        "doc": doc,
         "css": Markup(static("worksheet.css")),  # packaged file, not user data
         "highlighted": highlighted,
         "voice_words": voice_words,
         "level_words": "introductory" if worksheet.level == "intro" else "advanced",
+        "glossary": sheet_glossary(worksheet),
+        "pack": article_pack(analysis, blind=worksheet.blind_pack, seed=worksheet.seed) if doc == "pack" and
+        analysis is not None else None,
+        "plan": lesson_plan(worksheet, blind_pack=worksheet.blind_pack) if doc == "plan" else None,
     }
 
 
@@ -84,6 +119,12 @@ def render_worksheet(worksheet: Worksheet) -> tuple[str, str]:
     return student, answer
 
 
+def render_documents(worksheet: Worksheet, analysis: Analysis) -> dict[str, str]:
+    """HTML of every document (:data:`DOCUMENTS`), by file stem."""
+    return {stem: render_html(context(worksheet, key=doc in ("key", "plan"), doc=doc, analysis=analysis),
+                              template=template) for stem, (template, doc) in DOCUMENTS.items()}
+
+
 def write_worksheet(
     analysis: Analysis,
     *,
@@ -92,8 +133,9 @@ def write_worksheet(
     level: str = "intro",
     seed: int = 0,
     pdf: bool = True,
+    blind_pack: bool = False,
 ) -> list[Path]:
-    """Build, render and atomically write the worksheet, the key, their PDFs and the coding template.
+    """Build, render and atomically write the sheet, key, article pack, lesson plan, their PDFs, Markdown, template.
 
     Args:
         analysis: A :class:`~framing.engines.memory.Analysis`.
@@ -102,20 +144,22 @@ def write_worksheet(
         level: ``intro`` or ``advanced``.
         seed: Seed of the passage draws.
         pdf: Also write the PDFs.
+        blind_pack: The article pack hides the outlets.
 
     Returns:
         Paths written, in :data:`OUTPUT_FILES` order.
     """
-    ws = build_worksheet(analysis, comparison=comparison, level=level, seed=seed)
-    student, answer = render_worksheet(ws)
+    ws = build_worksheet(analysis, comparison=comparison, level=level, seed=seed, blind_pack=blind_pack)
     out = Path(out_dir)
     written: list[Path] = []
-    for stem, html in (("worksheet", student), ("answer_key", answer)):
+    for stem, html in render_documents(ws, analysis).items():
         write_text(out / f"{stem}.html", html)
         written.append(out / f"{stem}.html")
         if pdf:
             write_bytes(out / f"{stem}.pdf", pdf_writer.html_to_pdf(html))
             written.append(out / f"{stem}.pdf")
+    write_text(out / "worksheet.md", student_markdown(ws, sheet_glossary(ws)))
+    written.append(out / "worksheet.md")
     table = coding_template(ws, analysis)
     # UTF-8 with a byte-order mark, so spreadsheet programs show curly quotes and accents correctly.
     write_bytes(out / "coding_template.csv", table.to_csv(index=False, lineterminator="\n").encode("utf-8-sig"))

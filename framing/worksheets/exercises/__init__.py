@@ -60,6 +60,7 @@ from framing.worksheets.exercises.hedges import BOOSTER_WHY, CUE_WHY, hedge_exer
 from framing.worksheets.exercises.labels import label_exercise
 from framing.worksheets.exercises.quotes import quote_exercise, speaker_rows
 from framing.worksheets.exercises.readability import readability_exercise
+from framing.worksheets.pack import article_pack, reference
 
 __all__ = [
     "BOOSTER_WHY", "BUILDERS", "CUE_WHY", "LEVELS", "MAX_PASSAGE_CHARS", "MIN_SENTENCE_WORDS", "QUESTIONS",
@@ -74,7 +75,8 @@ BUILDERS = (hedge_exercise, quote_exercise, label_exercise, blind_exercise, read
 
 
 def build_worksheet(
-    analysis: Analysis, *, comparison: Comparison | None = None, level: str = "intro", seed: int = 0
+    analysis: Analysis, *, comparison: Comparison | None = None, level: str = "intro", seed: int = 0,
+    blind_pack: bool = False,
 ) -> Worksheet:
     """All exercises for one corpus analysis, at one level, drawn with one seed.
 
@@ -84,15 +86,26 @@ def build_worksheet(
             :func:`framing.comparison.compare` of the analysis, as the report makes it).
         level: ``intro`` (fewer items, simpler wording) or ``advanced`` (more items, voice and polarity).
         seed: Seed of every passage draw; the same seed gives the same worksheet.
+        blind_pack: The article pack hides the outlets (:func:`framing.worksheets.pack.article_pack`);
+            passages refer to its numbering.
 
     Returns:
-        A :class:`Worksheet`; exercises without enough material carry ``omitted``.
+        A :class:`Worksheet`; exercises without enough material carry ``omitted``;
+        every passage carries its place in the article pack (``Item.ref``),
+        except blind-source excerpts when the pack names the outlets.
     """
     if level not in SETTINGS:
         raise FramingError(value_invalid_msg("level", level, list(LEVELS)))
     comparison = comparison if comparison is not None else compare(analysis)
     settings = SETTINGS[level]
     exercises = [build(analysis, comparison, settings, seed) for build in BUILDERS]
+    pack = article_pack(analysis, blind=blind_pack, seed=seed)
+    for ex in exercises:
+        if ex.kind == "blind" and not blind_pack:
+            continue
+        for item in ex.items:
+            item.ref = reference(pack, item.passage.article_id, item.passage.start, item.passage.end)
     title = "How do news outlets frame the same story?"
     return Worksheet(level=level, seed=seed, title=title, outlets=analysis.corpus.outlets,
-                     n_articles=len(analysis.corpus.articles), exercises=exercises, story=comparison.story.name)
+                     n_articles=len(analysis.corpus.articles), exercises=exercises, story=comparison.story.name,
+                     blind_pack=blind_pack)

@@ -99,7 +99,7 @@ def blind_exercise(analysis: Analysis, comparison: Comparison, settings: Setting
         terms = [str(t) for t in rows[rows["z_score"] > 0]["term"] if normalise(str(t)) not in hidden]
         top[str(o)] = terms[:30]
     by_outlet: dict[str, list[Passage]] = {}
-    for p in candidate_passages(analysis, settings.blind_sentences):
+    for p in candidate_passages(analysis, settings.blind_sentences, max_chars=settings.max_chars):
         by_outlet.setdefault(p.outlet_id, []).append(p)
     usable = [o for o, _ in outlets if by_outlet.get(o)]
     if len(usable) < 2:

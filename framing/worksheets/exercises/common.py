@@ -17,7 +17,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -63,18 +63,22 @@ class Settings:
     readability_gap: float
     discussion: int
     key_terms: int
+    max_chars: int = MAX_PASSAGE_CHARS
 
 
 SETTINGS: dict[str, Settings] = {
+    # intro: one 45-minute lesson, at most 4 printed pages; advanced: at most 8.
     "intro": Settings(
         hedge_passages=1, hedge_sentences=3, hedge_min=2, hedge_max=5, hedge_features=("hedge",),
-        quote_outlets=2, quote_sentences=4, quote_features=("quote",), label_items=4,
-        blind_outlets=3, blind_sentences=3, readability_passages=2, readability_gap=3.0, discussion=3, key_terms=6,
+        quote_outlets=2, quote_sentences=2, quote_features=("quote",), label_items=3,
+        blind_outlets=3, blind_sentences=2, readability_passages=0, readability_gap=3.0, discussion=2, key_terms=6,
+        max_chars=520,
     ),
     "advanced": Settings(
-        hedge_passages=2, hedge_sentences=4, hedge_min=3, hedge_max=8, hedge_features=("hedge", "booster"),
-        quote_outlets=4, quote_sentences=5, quote_features=("quote", "paraphrase"), label_items=8,
-        blind_outlets=5, blind_sentences=4, readability_passages=3, readability_gap=2.0, discussion=5, key_terms=10,
+        hedge_passages=2, hedge_sentences=3, hedge_min=3, hedge_max=8, hedge_features=("hedge", "booster"),
+        quote_outlets=3, quote_sentences=3, quote_features=("quote", "paraphrase"), label_items=6,
+        blind_outlets=4, blind_sentences=2, readability_passages=3, readability_gap=2.0, discussion=4, key_terms=10,
+        max_chars=700,
     ),
 }
 
@@ -118,6 +122,8 @@ class Item:
     cues: list[Cue] = field(default_factory=list)
     letter: str = ""
     facts: dict[str, object] = field(default_factory=dict)
+    ref: str = ""
+    check: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -133,6 +139,7 @@ class Exercise:
     questions: list[dict[str, object]] = field(default_factory=list)
     omitted: str = ""
     note: str = ""
+    options: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -146,6 +153,7 @@ class Worksheet:
     n_articles: int
     exercises: list[Exercise]
     story: str = ""
+    blind_pack: bool = False
 
     @property
     def included(self) -> list[Exercise]:
@@ -158,18 +166,18 @@ def seeded(seed: int, exercise: int) -> np.random.Generator:
     return np.random.default_rng([int(seed) & 0xFFFFFFFF, exercise])
 
 
-def _sentences(analysis: Analysis, article_id: str) -> list[tuple[int, int, float]]:
+def article_sentences(analysis: Analysis, article_id: str) -> list[tuple[int, int, float]]:
     """``(start, end, words)`` of each sentence of an article, in order."""
     s = analysis.spans
     rows = s[(s["feature"] == "sentence") & (s["article_id"] == article_id)].sort_values("start", kind="mergesort")
     return [(int(a), int(b), float(w)) for a, b, w in zip(rows["start"], rows["end"], rows["score"], strict=True)]
 
 
-def candidate_passages(analysis: Analysis, n_sentences: int) -> list[Passage]:
+def candidate_passages(analysis: Analysis, n_sentences: int, *, max_chars: int = MAX_PASSAGE_CHARS) -> list[Passage]:
     """Every run of ``n_sentences`` consecutive content sentences, article by article, in order.
 
     A content sentence has at least :data:`MIN_SENTENCE_WORDS` words; runs
-    longer than :data:`MAX_PASSAGE_CHARS` characters, and runs that start or
+    longer than ``max_chars`` characters, and runs that start or
     end inside a direct quote (a quote the sentence splitter cut), are dropped
     (see the module example).
     """
@@ -177,7 +185,7 @@ def candidate_passages(analysis: Analysis, n_sentences: int) -> list[Passage]:
     s = analysis.spans
     quotes = s[s["feature"] == "quote"]
     for article in analysis.corpus.articles:
-        sents = _sentences(analysis, article.id)
+        sents = article_sentences(analysis, article.id)
         mine = quotes[quotes["article_id"] == article.id]
         cut = list(zip(mine["start"].astype(int), mine["end"].astype(int), strict=True))
         for i in range(len(sents) - n_sentences + 1):
@@ -185,7 +193,7 @@ def candidate_passages(analysis: Analysis, n_sentences: int) -> list[Passage]:
             if any(w < MIN_SENTENCE_WORDS for _, _, w in run):
                 continue
             start, end = run[0][0], run[-1][1]
-            if end - start > MAX_PASSAGE_CHARS or any(a < start < b or a < end < b for a, b in cut):
+            if end - start > max_chars or any(a < start < b or a < end < b for a, b in cut):
                 continue
             out.append(
                 Passage(article.id, article.outlet_id, article.outlet_name, start, end, article.text[start:end],
@@ -238,3 +246,40 @@ def by_outlet_order(analysis: Analysis, passages: list[Passage]) -> list[Passage
     order = {o: i for i, (o, _) in enumerate(analysis.corpus.outlets)}
     return sorted(passages, key=lambda p: (order.get(p.outlet_id, 0), p.article_id, p.start))
 
+
+
+def widen(analysis: Analysis, passage: Passage, ok: Callable[[Passage], bool], *, extra: int = 2,
+          max_chars: int = MAX_PASSAGE_CHARS * 3 // 2) -> Passage | None:
+    """The passage, or the passage with up to ``extra`` sentences added before (then after) it, that is ``ok``.
+
+    Used to widen an excerpt until the speaker of its quote is named in it;
+    None when no widening within ``max_chars`` characters is ``ok``.
+
+    Example:
+        >>> from framing.corpus.loading import load_corpus
+        >>> from framing.engines.memory import analyze
+        >>> a = analyze(load_corpus())
+        >>> p = candidate_passages(a, 1)[5]
+        >>> w = widen(a, p, lambda q: len(q.sentences) == 2)
+        >>> w is not None and len(w.sentences) == 2 and w.start <= p.start
+        True
+    """
+    if ok(passage):
+        return passage
+    text = next(a.text for a in analysis.corpus.articles if a.id == passage.article_id)
+    sents = [(a, b) for a, b, _ in article_sentences(analysis, passage.article_id)]
+    first = next((i for i, (a, _) in enumerate(sents) if a >= passage.start), 0)
+    last = max((i for i, (_, b) in enumerate(sents) if b <= passage.end), default=first)
+    for before, after in [(k, 0) for k in range(1, extra + 1)] + [(0, k) for k in range(1, extra + 1)] + [
+            (k, k) for k in range(1, extra + 1)]:
+        i, j = first - before, last + after
+        if i < 0 or j >= len(sents):
+            continue
+        start, end = sents[i][0], sents[j][1]
+        if end - start > max_chars:
+            continue
+        wider = Passage(passage.article_id, passage.outlet_id, passage.outlet_name, start, end, text[start:end],
+                        tuple(sents[i : j + 1]))
+        if ok(wider):
+            return wider
+    return None

@@ -10,27 +10,34 @@ Example:
 
 from __future__ import annotations
 
+import pandas as pd
+
 from framing.comparison import Comparison
 from framing.engines.memory import Analysis
 from framing.worksheets.exercises.common import Exercise, Settings
 
-#: Comparison measures a discussion question can be built on: measure key -> question wording.
+#: Comparison measures a discussion question can be built on: measure key -> question wording. A question that
+#: says what the outlet itself does is built on a measure of the outlet's own voice (:data:`OUTLET_VOICE`).
 QUESTIONS: dict[str, str] = {
-    "label_negated_per_1000_words": "{hi} denies relationship labels (\"not an alliance\") {hi_v}; {lo} {lo_v}. "
-    "What is gained by saying what a relationship is not?",
+    "label_negated_per_1000_words": "In {hi}, relationship labels are denied (\"not an alliance\"), by the outlet "
+    "or by the people it quotes, {hi_v}; in {lo}, {lo_v}. What is gained by saying what a relationship is not?",
     "label_own_per_1000_words": "{hi} names the relationship in its own voice {hi_v}; {lo} {lo_v}. When should a "
     "newspaper label a relationship itself, and when should it leave that to the people it quotes?",
     "label_sources_per_1000_words": "In {hi}, labels for the relationship come from sources {hi_v}; in {lo} "
     "{lo_v}. Who gets to define the relationship in each outlet?",
-    "hedge_per_1000_words": "{hi} uses hedges (may, likely, perhaps) {hi_v}; {lo} {lo_v}. Is more hedging a sign of "
-    "caution, of uncertainty, or of something else?",
-    "booster_per_1000_words": "{hi} uses boosters (clearly, no doubt) {hi_v}; {lo} {lo_v}. How does sounding "
-    "certain change how convincing a report is?",
+    "hedge_own_per_1000_words": "In its own voice (not counting the people it quotes), {hi} uses hedges (may, "
+    "likely, perhaps) {hi_v}; {lo} {lo_v}. Is more hedging a sign of caution, of uncertainty, or of something else?",
+    "booster_own_per_1000_words": "In its own voice (not counting the people it quotes), {hi} uses boosters "
+    "(clearly, no doubt) {hi_v}; {lo} {lo_v}. How does sounding certain change how convincing a report is?",
     "quote_share_of_words_pct": "Direct quotes make up {hi_v} of {hi}'s words but {lo_v} of {lo}'s. What does an "
     "article gain, and lose, by letting sources speak in their own words?",
-    "sentences_negative_pct": "{hi} has {hi_v} negative sentences; {lo} {lo_v}. Is the difference in the events "
-    "reported or in the way they are told?",
+    "sentences_negative_pct": "{hi} has {hi_v} negative sentences (its own and its quotes'); {lo} {lo_v}. Is the "
+    "difference in the events reported or in the way they are told?",
 }
+
+#: Measures whose question says what the outlet itself does: each counts the outlet's own voice only.
+OUTLET_VOICE: frozenset[str] = frozenset({"label_own_per_1000_words", "hedge_own_per_1000_words",
+                                          "booster_own_per_1000_words"})
 
 #: Questions on the share of sources from one origin: for the story's members (in turn), and for any other place.
 MEMBER_QUESTIONS: tuple[str, ...] = (
@@ -66,7 +73,7 @@ def questions(comparison: Comparison) -> dict[str, tuple[str, str]]:
         >>> from framing.story import default_story
         >>> from types import SimpleNamespace
         >>> q = questions(SimpleNamespace(story=default_story()))
-        >>> q["source_origin_us_share_pct"][1], q["hedge_per_1000_words"][1]
+        >>> q["source_origin_us_share_pct"][1], q["hedge_own_per_1000_words"][1]
         ('the US', '')
     """
     story = comparison.story
@@ -121,7 +128,7 @@ def discussion_exercise(analysis: Analysis, comparison: Comparison, settings: Se
         flagged = int((rows["differs_from_rest"].astype(str) != "").any())
         ranked.append((flagged, (hi - lo) / hi, str(key)))
     ranked.sort(key=lambda t: (-t[0], -t[1], t[2]))
-    for _, spread, key in ranked[: settings.discussion]:
+    for flagged, spread, key in ranked[: settings.discussion]:
         rows = table[table["measure"] == key]
         rows = rows.sort_values(["value", "outlet_id"], ascending=[False, True], kind="mergesort")
         hi, lo = rows.iloc[0], rows.iloc[-1]
@@ -133,7 +140,20 @@ def discussion_exercise(analysis: Analysis, comparison: Comparison, settings: Se
             "measure": key, "name": str(hi["name"]), "unit": unit, "text": text, "spread": spread,
             "rows": [{"outlet_name": str(r["outlet_name"]), "value": _fmt(float(r["value"]), unit),
                       "n_hits": int(r["n_hits"]), "caveats": str(r["caveats"])} for _, r in rows.iterrows()],
+            "check": _checks(hi, lo, bool(flagged)),
         })
     if not ex.questions:
         ex.omitted = "no measure differs between outlets with at least three spans behind it"
     return ex
+
+
+def _checks(hi: pd.Series, lo: pd.Series, flagged: bool) -> list[str]:
+    """Why a question's figures are uncertain: what the teacher checks before class."""
+    out = []
+    if not flagged:
+        out.append("no outlet's interval separates from the rest here: present the gap as something to look into, "
+                   "not as a finding")
+    for r in (hi, lo):
+        if str(r["caveats"]):
+            out.append(f"{r['outlet_name']}: {r['caveats']}")
+    return out

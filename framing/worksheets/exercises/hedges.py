@@ -10,6 +10,7 @@ from __future__ import annotations
 from framing.comparison import Comparison
 from framing.engines.memory import Analysis
 from framing.worksheets.exercises.common import (
+    Cue,
     Exercise,
     Item,
     Settings,
@@ -35,6 +36,32 @@ CUE_WHY: dict[str, str] = {
 }
 BOOSTER_WHY = "a booster: presents the claim as certain, shutting out doubt"
 
+#: Cue categories whose words are hedges in some uses only: the teacher checks the tool's reading.
+CHECK_CATEGORY: dict[str, str] = {
+    "approximator": "a hedge only when it makes a number or amount vaguer (\"about 100,000\"), not in \"talked about\"",
+    "lexical_verb": "a hedge when it softens the writer's claim, not when it reports what someone believes",
+    "opinion": "a hedge when it marks a claim as only a view; some readers will call it plain reporting",
+    "evidential": "a hedge when the claim rests on appearance (\"seems\"), not when it reports a fact",
+}
+
+
+def hedge_checks(cues: list[Cue]) -> list[str]:
+    """Why the tool's answer for some cues is uncertain: what the teacher checks before class.
+
+    Example:
+        >>> hedge_checks([Cue("hedge", 0, 5, 0, 5, "about", category="approximator")])[0][:30]
+        '"about": a hedge only when it '
+    """
+    out = []
+    for c in cues:
+        why = [CHECK_CATEGORY[c.category]] if c.category in CHECK_CATEGORY else []
+        if c.voice == "attributed_paraphrase":
+            why.append(f"it sits in words the tool reads as reported from {c.speaker or 'a source'} (its least "
+                       "certain step), so whose hedge it is may be arguable")
+        if why:
+            out.append(f"\"{c.text}\": " + "; ".join(why))
+    return out
+
 
 def hedge_exercise(analysis: Analysis, comparison: Comparison, settings: Settings, seed: int) -> Exercise:
     """Spot the hedges: passages with a few hedges; the key lists each with its cue category."""
@@ -52,7 +79,7 @@ def hedge_exercise(analysis: Analysis, comparison: Comparison, settings: Setting
         ),
     )
     candidates = []
-    for p in candidate_passages(analysis, settings.hedge_sentences):
+    for p in candidate_passages(analysis, settings.hedge_sentences, max_chars=settings.max_chars):
         found = spans_in(analysis, p, settings.hedge_features)
         n_hedges = int((found["feature"] == "hedge").sum())
         if settings.hedge_min <= n_hedges and len(found) <= settings.hedge_max:
@@ -70,7 +97,7 @@ def hedge_exercise(analysis: Analysis, comparison: Comparison, settings: Setting
         for _, row in spans_in(analysis, p, settings.hedge_features).iterrows():
             why = BOOSTER_WHY if row["feature"] == "booster" else CUE_WHY.get(str(row["category"]), "a hedge")
             cues.append(make_cue(row, p, why))
-        ex.items.append(Item(passage=p, cues=cues))
+        ex.items.append(Item(passage=p, cues=cues, check=hedge_checks(cues)))
     if len(chosen) < settings.hedge_passages:
         ex.note = f"only {len(chosen)} passage(s) had enough hedges (asked for {settings.hedge_passages})"
     return ex

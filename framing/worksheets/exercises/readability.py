@@ -25,7 +25,11 @@ def readability_exercise(analysis: Analysis, comparison: Comparison, settings: S
             "hardest one hard (long sentences? long or unusual words? many names?)."
         ),
     )
-    pool = [p for p in candidate_passages(analysis, 4) if 60 <= len(p.text.split()) <= 170]
+    if k < 2:
+        ex.omitted = "not part of this level (the introductory lesson has no time for it)"
+        return ex
+    pool = [p for p in candidate_passages(analysis, 3, max_chars=settings.max_chars)
+            if 50 <= len(p.text.split()) <= 120]
     rng = seeded(seed, 5)
     chosen: list[tuple[Passage, dict[str, float | int]]] = []
     for i in rng.permutation(len(pool)) if pool else []:
