@@ -10,7 +10,7 @@ import pytest
 nbformat = pytest.importorskip("nbformat")
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
-EXPECTED = ("01-quickstart", "02-labels-and-voice", "03-your-own-articles", "04-for-researchers")
+EXPECTED = ("01-quickstart", "02-labels-and-voice", "03-your-own-articles", "04-for-researchers", "05-selection")
 
 
 def test_the_four_notebooks_exist():

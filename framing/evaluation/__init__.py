@@ -17,6 +17,7 @@ from pathlib import Path
 #: validator modules under ``framing.evaluation``, run in this order.
 VALIDATORS: tuple[str, ...] = (
     "cleaning", "quotes", "paraphrase", "labels", "adversarial", "hedging", "sentiment", "tone", "readability",
+    "stories",
 )
 
 

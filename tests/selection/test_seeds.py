@@ -45,13 +45,25 @@ def test_xi_best_friend_shared_when_the_seeds_are_one_story(seeds):
     assert all("best" in t for t in xi["text"])
 
 
-def test_similarity_grouping_leaves_two_seeds_alone_and_says_so(seeds):
-    """Grouped by similarity alone, the history essay and the post-invasion analysis stay apart from the rest."""
+def test_similarity_grouping_keeps_the_early_february_seeds_one_story(seeds):
+    """Grouped by similarity alone (average linkage), SCMP, DW and the Washington Post (early February 2022,
+    the run-up to the joint statement) are one story and each other's nearest neighbours."""
     arts = seeds.corpus.articles
     grouped = group_articles([a.id for a in arts], [a.outlet_id for a in arts],
                              [story_text(a.title, a.text) for a in arts], days=[day_number(a.published) for a in arts])
-    sel = select_content(seeds, stories=grouped, reps=50)
-    assert sel.stories.groupby("story_id")["outlet_id"].nunique().max() == 3
+    story = dict(zip(grouped["outlet_id"], grouped["story_id"], strict=True))
+    assert story["scmp"] == story["dw"] == story["wapo"]
+    outlet_of = dict(zip(grouped["article_id"], grouped["outlet_id"], strict=True))
+    near = {o: outlet_of[n] for o, n in zip(grouped["outlet_id"], grouped["nearest_article_id"], strict=True)}
+    assert near["dw"] == "wapo" and near["wapo"] == "dw" and near["scmp"] == "wapo"
+
+
+def test_a_seed_alone_in_its_story_gets_no_selection_and_says_so(seeds):
+    a = seeds.articles
+    stories = pd.DataFrame({"article_id": a["article_id"], "outlet_id": a["outlet_id"],
+                            "story_id": ["alone" if o in ("ro-site", "rs") else "feb" for o in a["outlet_id"]]})
+    stories.loc[stories["outlet_id"] == "rs", "story_id"] = "alone-2"
+    sel = select_content(seeds, stories=stories, reps=50)
     alone = sel.measures[sel.measures["caveats"].str.contains("no other outlet")]
     assert set(alone["outlet_id"]) == {"ro-site", "rs"}
     assert alone["value"].isna().all()
