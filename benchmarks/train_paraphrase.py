@@ -21,12 +21,14 @@ Recipe:
 4. Span model: logistic regression on
    :func:`~framing.attribution.paraphrase_features.span_features` of the
    candidates of positive cues; positive = the candidate closest to the gold
-   content (word F1), used as a ranker.
+   content (word F1), used as a ranker. ``--ranker pairwise`` fits the best
+   candidate against each worse one instead (no better on dev; not shipped).
 5. Threshold: the highest cue probability whose indirect-speech F1 on dev is
    within ``F1_TIE`` of the best (the F1 curve is flat there; precision is not).
 
 Only weights (rounded, near-zero ones dropped), the cue-word list and summary
-figures are written: no text.
+figures are written: no text. liblinear runs with a fixed seed, so the recipe
+gives the same weights on every run.
 
 Usage:
     .venv/bin/python benchmarks/train_paraphrase.py [--gold DIR] [--out FILE] [--c-cue C] [--c-span C]
@@ -106,7 +108,7 @@ def _head(words: list[str], lexicon: set[str]) -> str | None:
     return next((w for w in words if w not in skip and w.isalpha() and len(w) > 2 and not w.endswith("ly")), None)
 
 
-def cue_words(arts: list[GoldArticle]) -> list[str]:
+def cue_words(arts: list[GoldArticle], *, min_count: int = MIN_CUE_COUNT, min_rate: float = MIN_CUE_RATE) -> list[str]:
     """Heads of cues of indirect speech seen often enough, and often enough as a cue, not in the lexicon."""
     lexicon = {r["term"].lower() for r in load_lexicon("reporting_verbs").rows}
     as_cue: Counter[str] = Counter()
@@ -118,7 +120,7 @@ def cue_words(arts: list[GoldArticle]) -> list[str]:
                 head = _head([w.lower() for a, b in rel.cue for w in WORD_RE.findall(art.text[a:b])], lexicon)
                 if head:
                     as_cue[head] += 1
-    return sorted(w for w, n in as_cue.items() if n >= MIN_CUE_COUNT and n / max(seen[w], n) >= MIN_CUE_RATE)
+    return sorted(w for w, n in as_cue.items() if n >= min_count and n / max(seen[w], n) >= min_rate)
 
 
 def prepare(art: GoldArticle, model: ParaphraseModel) -> Prepared:
@@ -149,21 +151,56 @@ def prepare(art: GoldArticle, model: ParaphraseModel) -> Prepared:
     return prep
 
 
-def _fit(rows: list[list[str]], y: list[int], c: float, penalty: str) -> tuple[dict[str, float], float]:
+def _counts(feats: list[str], sign: float = 1.0) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for f in feats:
+        out[f] = out.get(f, 0.0) + sign
+    return out
+
+
+def _pairs(groups: list[tuple[list[str], list[list[str]]]]) -> tuple[list[dict[str, float]], list[int]]:
+    """Pairwise rows for a ranker: best candidate minus each other candidate, signs alternating."""
+    rows: list[dict[str, float]] = []
+    y: list[int] = []
+    for best, others in groups:
+        pos = _counts(best)
+        for other in others:
+            diff = dict(pos)
+            for f, v in _counts(other, -1.0).items():
+                diff[f] = diff.get(f, 0.0) + v
+            diff = {f: v for f, v in diff.items() if v}
+            if not diff:
+                continue
+            flip = len(y) % 2
+            rows.append({f: -v for f, v in diff.items()} if flip else diff)
+            y.append(0 if flip else 1)
+    return rows, y
+
+
+def _fit(rows: list[list[str]] | list[dict[str, float]], y: list[int], c: float, penalty: str, *,
+         intercept: bool = True) -> tuple[dict[str, float], float]:
     vec = DictVectorizer()
-    X = vec.fit_transform([{f: 1 for f in r} for r in rows]).tocsr()
+    X = vec.fit_transform([r if isinstance(r, dict) else {f: 1 for f in r} for r in rows]).tocsr()
     X.indices, X.indptr = X.indices.astype(np.int32), X.indptr.astype(np.int32)  # liblinear wants 32-bit indices
-    lr = LogisticRegression(C=c, solver="liblinear", max_iter=2000, l1_ratio=1.0 if penalty == "l1" else 0.0)
+    lr = LogisticRegression(C=c, solver="liblinear", max_iter=2000, l1_ratio=1.0 if penalty == "l1" else 0.0,
+                            fit_intercept=intercept, random_state=0)
     lr.fit(X, np.array(y))
     names = vec.get_feature_names_out()
     coef = lr.coef_[0]
     weights = {str(names[i]): round(float(coef[i]), 4) for i in np.flatnonzero(np.abs(coef) >= WEIGHT_EPS)}
-    return weights, round(float(lr.intercept_[0]), 4)
+    return weights, round(float(lr.intercept_[0]) if intercept else 0.0, 4)
 
 
-def fit(preps: list[Prepared], words: list[str], c_cue: float, c_span: float, penalty: str) -> ParaphraseModel:
-    """Fit the span ranker on the cues with gold content, then the cue model on every cue's best content."""
+def fit(
+    preps: list[Prepared], words: list[str], c_cue: float, c_span: float, penalty: str, *, ranker: str = "pointwise"
+) -> ParaphraseModel:
+    """Fit the span ranker on the cues with gold content, then the cue model on every cue's best content.
+
+    ``ranker``: ``pairwise`` (the best candidate against each worse one, no
+    intercept) or ``pointwise`` (each candidate: best or not).
+    """
     span_rows, span_y = [], []
+    groups: list[tuple[list[str], list[list[str]]]] = []
     for p in preps:
         text = p.art.text
         for c, target in zip(p.cands, p.targets, strict=True):
@@ -177,10 +214,15 @@ def fit(preps: list[Prepared], words: list[str], c_cue: float, c_span: float, pe
                 s, e = tk.trimmed(cand.start, cand.end)
                 f1s.append(_f1(_words(text, tk.starts[s], tk.ends[e - 1]), gold))
             best = int(np.argmax(f1s))
-            for k, cand in enumerate(cands):
-                span_rows.append(span_features(tk, c.ci, c.cj, cand, c.info))
-                span_y.append(int(k == best))
-    sw, sb = _fit(span_rows, span_y, c_span, penalty)
+            cand_feats = [span_features(tk, c.ci, c.cj, cand, c.info) for cand in cands]
+            groups.append((cand_feats[best], [f for f, f1 in zip(cand_feats, f1s, strict=True) if f1 < f1s[best]]))
+            span_rows += cand_feats
+            span_y += [int(k == best) for k in range(len(cands))]
+    if ranker == "pairwise":
+        pair_rows, pair_y = _pairs(groups)
+        sw, sb = _fit(pair_rows, pair_y, c_span, penalty, intercept=False)
+    else:
+        sw, sb = _fit(span_rows, span_y, c_span, penalty)
     span_model = ParaphraseModel.from_dict({"cue": {"weights": {}}, "span": {"weights": sw, "bias": sb},
                                            "threshold": 0.5, "cue_words": words})
     cue_rows, cue_y = [], []
@@ -223,6 +265,9 @@ def main() -> int:
     ap.add_argument("--c-cue", type=float, default=1.0)
     ap.add_argument("--c-span", type=float, default=3.0)
     ap.add_argument("--penalty", choices=("l1", "l2"), default="l1")
+    ap.add_argument("--ranker", choices=("pairwise", "pointwise"), default="pointwise")
+    ap.add_argument("--min-cue-count", type=int, default=MIN_CUE_COUNT)
+    ap.add_argument("--min-cue-rate", type=float, default=MIN_CUE_RATE)
     args = ap.parse_args()
     base = (args.gold or default_gold_dir()) / "polnear" / "data"
     train = load_articles(base / "train")
@@ -232,11 +277,11 @@ def main() -> int:
         return 1
     fit_arts = [a for a in train if not is_held_out(a.name)]
     held = [a for a in train if is_held_out(a.name)]
-    words = cue_words(fit_arts)
+    words = cue_words(fit_arts, min_count=args.min_cue_count, min_rate=args.min_cue_rate)
     vocab_model = ParaphraseModel.from_dict({"cue": {"weights": {}}, "span": {"weights": {}}, "threshold": 0.5,
                                              "cue_words": words})
     preps = [prepare(a, vocab_model) for a in fit_arts]
-    model = fit(preps, words, args.c_cue, args.c_span, args.penalty)
+    model = fit(preps, words, args.c_cue, args.c_span, args.penalty, ranker=args.ranker)
     dev_scores = evaluate([prepare(a, vocab_model) for a in dev], model, [float(t) for t in THRESHOLDS])
     top = max(sc.f1 for sc in dev_scores.values())
     threshold = max(t for t, sc in dev_scores.items() if sc.f1 >= top - F1_TIE)
@@ -258,7 +303,7 @@ def main() -> int:
                f"{F1_TIE} of the best dev F1",
         "split": {"n_fit_articles": len(fit_arts), "n_held_out_articles": len(held), "n_dev_articles": len(dev),
                   "held_out_share": 0.15},
-        "cue_word_cutoffs": {"min_count": MIN_CUE_COUNT, "min_rate": MIN_CUE_RATE},
+        "cue_word_cutoffs": {"min_count": args.min_cue_count, "min_rate": args.min_cue_rate},
         "dev": _figures(dev_scores[threshold]),
         "train_held_out": _figures(held_scores[threshold]),
         "threshold": threshold,

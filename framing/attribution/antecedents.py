@@ -85,49 +85,59 @@ def person_mentions(ctx: Context, top: list[RawQuote]) -> list[tuple[int, str]]:
     return out
 
 
-def _offset(mention: tuple[int, str]) -> int:
-    return mention[0]
+def _offset(item: tuple[int, str] | tuple[int, int, str]) -> int:
+    return item[0]
 
 
 def nearest_person(
     ctx: Context,
     at: int,
-    spoken: list[tuple[int, str]],
+    spoken: list[tuple[int, int, str]],
     mentions: list[tuple[int, str]],
     *,
     own_sentence: bool = True,
 ) -> str | None:
     """The person of the nearest sentence before ``at`` that names one (see the module docstring).
 
+    Both lists are in text order, so the nearest sentence that holds a speaker
+    or a mention is found by bisection, not by walking back sentence by
+    sentence (bounded cost, whatever the length of the document).
+
     Args:
         ctx: The document context.
         at: Offset of the pronoun.
-        spoken: ``(offset, speaker)`` of the person speakers resolved so far.
+        spoken: ``(offset, order, speaker)`` of the person speakers resolved so far, sorted by offset;
+            ``order`` counts resolutions, and of two speakers in one sentence the later resolved wins.
         mentions: :func:`person_mentions` of the document (in text order).
         own_sentence: Whether the pronoun's own sentence before it may hold the
             antecedent (False for "CONTENT, he said": the content names others).
+
+    Example:
+        >>> t = "Ann Lee spoke. Bo Li came. Then he said no."
+        >>> ctx = Context.of(t, [(0, 14), (15, 26), (27, len(t))])
+        >>> nearest_person(ctx, t.index("he said"), [(0, 0, "Ann Lee")], person_mentions(ctx, []))
+        'Bo Li'
     """
     si = bisect.bisect_right(ctx.sent_starts, at) - 1
+    if si < 0:
+        return None
     pi = bisect.bisect_right(ctx.para_starts, at) - 1
     floor = ctx.para_starts[max(pi - PARAGRAPHS_BACK, 0)] if ctx.para_starts else 0
-    hi = at if own_sentence or si < 0 else ctx.sentences[si][0]
-    # Only what lies in [floor, hi) can be found: take it once, not once per sentence looked back on
-    # (``mentions`` are in text order, so by bisection; ``spoken`` is in resolution order).
-    spoken = [(p, n) for p, n in spoken if floor <= p < hi]
-    mentions = mentions[bisect.bisect_left(mentions, floor, key=_offset) :
-                        bisect.bisect_left(mentions, hi, key=_offset)]
-    for k in range(si, -1, -1):
-        if hi <= floor:
-            break
-        lo = max(ctx.sentences[k][0], floor)
-        said = [n for p, n in spoken if lo <= p < hi]
-        if said:
-            return said[-1]
-        named = [n for p, n in mentions if lo <= p < hi]
-        if named:
-            return named[0]
-        hi = lo
-    return None
+    hi = at if own_sentence else ctx.sentences[si][0]
+    # the last speaker or mention before ``hi`` marks the nearest sentence that names someone
+    j = bisect.bisect_left(spoken, hi, key=_offset)
+    m = bisect.bisect_left(mentions, hi, key=_offset)
+    last = max(spoken[j - 1][0] if j else -1, mentions[m - 1][0] if m else -1)
+    if last < floor:
+        return None
+    k = bisect.bisect_right(ctx.sent_starts, last) - 1
+    if k < 0:
+        return None  # before the first sentence: no sentence looked back on holds it
+    lo = max(ctx.sentences[k][0], floor)
+    said = spoken[bisect.bisect_left(spoken, lo, key=_offset) : j]
+    if said:
+        return max(said, key=lambda s: s[1])[2]
+    return mentions[bisect.bisect_left(mentions, lo, key=_offset)][1]
 
 
 def named_before(ctx: Context, top: list[RawQuote], at: int, prefix_lo: int) -> str | None:

@@ -53,12 +53,18 @@ class _Containing:
         return self._resolved[max(found)] if found else None
 
 
-def _from_earlier_quote(top: list[RawQuote], quotes: list[Resolved], i: int, para_start: int) -> Resolved | None:
-    """The speaker of the nearest earlier quote in the same paragraph (it may have begun in an earlier one)."""
+def _from_earlier_quote(
+    top: list[RawQuote], quotes: list[Resolved], i: int, para_start: int, contained: set[int]
+) -> Resolved | None:
+    """The speaker of the nearest earlier quote in the same paragraph (it may have begun in an earlier one).
+
+    Quotes in ``contained`` took their speaker from a paraphrase around them
+    (a quoted fragment of reported speech): they pass it on to no quote outside it.
+    """
     for k in range(i - 1, -1, -1):
         if top[k].end <= para_start:
             break
-        if quotes[k].speaker:
+        if quotes[k].speaker and k not in contained:
             return quotes[k]
     return None
 
@@ -78,14 +84,8 @@ def _from_later_quote(
 
 def _from_previous_paragraph(ctx: Context, para_speaker: dict[int, Resolved], para_start: int) -> Resolved | None:
     """The last speaker of the paragraph right before."""
-    prev = [p for p in para_speaker if p < para_start]
-    if not prev:
-        return None
-    pp = max(prev)
-    k = bisect.bisect_left(ctx.para_starts, para_start)
-    if k > 0 and ctx.para_starts[k - 1] == pp:
-        return para_speaker[pp]
-    return None
+    k = bisect.bisect_left(ctx.para_starts, para_start)  # paragraph starts are the keys: no scan of them all
+    return para_speaker.get(ctx.para_starts[k - 1]) if k > 0 else None
 
 
 def inherit_speakers(
@@ -117,15 +117,18 @@ def inherit_speakers(
     quotes = list(resolution.quotes)
     para_speaker = dict(resolution.para_speaker)
     containing = _Containing(paraphrases, resolution.paraphrases)
+    contained: set[int] = set()
     for i, q in enumerate(top):
         if quotes[i].speaker or q.title:
             continue
         ps, pe = ctx.para_of(q.start)
         inherited = containing.speaker_of(q)
+        if inherited is not None:
+            contained.add(i)
         if inherited is None and attributions[i][1] is not None and i > 0:
             inherited = quotes[i - 1] if quotes[i - 1].speaker else None  # ", adding that “"
         if inherited is None:
-            inherited = _from_earlier_quote(top, quotes, i, ps)
+            inherited = _from_earlier_quote(top, quotes, i, ps, contained)
         if inherited is None:
             inherited = _from_later_quote(ctx, top, attributions, quotes, i, pe)
         if inherited is None and not ctx.text[ps : q.start].strip() and q.end - q.start > 0:

@@ -3,8 +3,10 @@
 Every cue outside quotes is a candidate: the reporting verbs and phrases of the
 lexicon, and the words the model learned from annotated news ("endorsed",
 "seemed"). Its speaker is the subject the speaker rules find (before the cue,
-after it, or the subject of the clause before ", saying"); a cue with no
-speaker gives nothing. The shipped model
+after it, or the subject of the clause before ", saying"). Failing those, the
+noun phrase right before a verb cue ("the new data shows") is a
+fallback speaker that the model weighs as such; a cue with no speaker at all,
+or a passive cue ("the idea was adopted"), gives nothing. The shipped model
 (:mod:`framing.attribution.paraphrase_model`, trained on PolNeAR) then decides
 whether the cue introduces reported content here ("China maintains a position"
 does not) and which candidate span is that content, so that the content stops
@@ -42,7 +44,7 @@ from framing.attribution.paraphrase_features import (
 from framing.attribution.paraphrase_model import ParaphraseModel, paraphrase_model
 from framing.attribution.speakers import Speaker
 from framing.attribution.subjects import clause_subject, subject_after, subject_before
-from framing.attribution.words import DETERMINERS, word_kind
+from framing.attribution.words import AUXILIARIES, DETERMINERS, FUNCTION_WORDS, MODALS, TIME_WORDS, word_kind
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,88 @@ def _speaker(ctx: Context, quotes: _Quotes, cue: CueMatch, s_start: int, s_end: 
     return _verb_subject(ctx, lo, cue, s_start, s_end)
 
 
+#: Words a fallback subject phrase does not reach back across (clause openers, relatives, verbs of being).
+_PHRASE_STOPS = FUNCTION_WORDS - frozenset("of for on at in from with by about".split())
+_BE = frozenset("is was were are be been being".split())
+#: Nouns of time: "last year found" has no speaker.
+_TIME_NOUNS = frozenset("year years week weeks day days month months time times night morning evening decade".split())
+#: Words that end no fallback subject phrase.
+_NO_HEAD = (
+    _TIME_NOUNS | FUNCTION_WORDS | DETERMINERS | TIME_WORDS | MODALS | _BE
+    | frozenset("he she it they we i you who which that me him us them there let".split())
+)
+#: Prepositions a fallback subject phrase does not start with ("[of] 37 weapons police").
+_PREPOSITIONS = frozenset("of for on at in from with by about".split())
+#: How many words a fallback subject phrase may have.
+_PHRASE_WORDS = 6
+_PHRASE_WORD_RE = re.compile(r"[\w’'\-]+|[^\w\s]")
+
+
+def _phrase_subject(ctx: Context, lo: int, cue: CueMatch) -> Speaker | None:
+    """The noun phrase right before a verb cue that the speaker rules do not take ("the new data shows").
+
+    A fallback for the model: at most :data:`_PHRASE_WORDS` words of the cue's
+    clause, after auxiliaries, ending in a lower-case word (a capitalised one
+    the speaker rules would have taken) that is not a function word, pronoun,
+    modal or word of time. Its kind is ``group`` and it is not named.
+
+    Example:
+        >>> t = "The new transcript shows that he lied."
+        >>> cue = CueMatch(19, 24, "shows", "shows", Cue("show", "s", "learned", True))
+        >>> _phrase_subject(Context.of(t, [(0, len(t))]), 0, cue).text
+        'new transcript'
+    """
+    if cue.value.kind in ("source", "document") or cue.value.tense == "ing":
+        return None
+    if ctx.text[cue.end : cue.end + 6].split()[:1] == ["than"]:
+        return None  # "easier said than done"
+    lo = max(lo, cue.start - 40 * _PHRASE_WORDS)  # a bounded look-back
+    toks = [(m.start(), m.end(), m.group(0)) for m in _PHRASE_WORD_RE.finditer(ctx.text, lo, cue.start)]
+    while toks and (toks[-1][2].lower() in AUXILIARIES or toks[-1][2].lower() in ("not", "n't", "also")
+                    or toks[-1][2].lower().endswith("ly")):
+        if toks[-1][2].lower() in _BE and cue.text.lower().endswith("ed"):
+            return None  # a passive ("the idea was adopted"): its subject is no speaker
+        toks.pop()
+    if len(toks) > 1 and toks[-1][2].lower() in ("who", "that", "which"):
+        toks.pop()  # "an architect who said", "the report that found": the noun the relative stands for
+    if not toks:
+        return None
+    head = toks[-1][2]
+    low = head.lower()
+    if not head[:1].islower() or not head.isalpha() or low in _NO_HEAD or low.endswith(("ing", "ed")):
+        return None  # not a noun: "including said", "renewed calls"
+    k = len(toks) - 1
+    while k > 0 and len(toks) - k < _PHRASE_WORDS:
+        w = toks[k - 1][2]
+        if not w[:1].isalnum() and w not in ("’s", "'s", "-") or w.lower() in _PHRASE_STOPS or w.endswith("ing"):
+            break  # a clause opener, or the verb whose object the phrase is ("paying an architect who said")
+        k -= 1
+    while k < len(toks) - 1 and (toks[k][2].lower() in DETERMINERS or toks[k][2].lower() in _PREPOSITIONS):
+        k += 1
+    start, end = toks[k][0], toks[-1][1]
+    return Speaker(ctx.text[start:end], "group", start, end)
+
+
+def _passive(text: str, cue: CueMatch) -> bool:
+    """Whether a cue is a past participle after a form of "be" ("was adopted", "are often considered").
+
+    "was quoted (as saying)" names its speaker, so it is not counted.
+
+    Example:
+        >>> t = "The idea was formally adopted in 1997."
+        >>> _passive(t, CueMatch(t.index("adopted"), t.index(" in"), "adopted", "adopted",
+        ...                      Cue("adopt", "past", "learned", True)))
+        True
+    """
+    word = cue.text.lower()
+    if not word.endswith(("ed", "en", "wn")) or word == "quoted":
+        return False
+    before = text[max(cue.start - 40, 0) : cue.start].split()
+    while before and (before[-1].lower().endswith("ly") or before[-1].lower() in ("not", "also", "often", "widely")):
+        before.pop()
+    return bool(before) and before[-1].lower() in _BE
+
+
 def _modifier_speaker(text: str, sp: Speaker) -> bool:
     """Whether the "speaker" is one lower-case word that names no speaker: a modifier of a noun cue.
 
@@ -191,7 +275,11 @@ def _token_after(tk: Tokens, pos: int) -> int:
 
 
 def cue_candidates(
-    ctx: Context, top: list[RawQuote], attributions: list[Attribution], *, model: ParaphraseModel | None = None
+    ctx: Context,
+    top: list[RawQuote],
+    attributions: list[Attribution],
+    *,
+    model: ParaphraseModel | None = None,
 ) -> list[CueCandidate]:
     """Every cue outside quotes that has a speaker, with its sentence tokens, in text order.
 
@@ -210,11 +298,19 @@ def cue_candidates(
     for cue in _all_cues(ctx, quotes, model):
         s_start, s_end = _sentence_bounds(ctx, quotes, cue)
         found = _speaker(ctx, quotes, cue, s_start, s_end)
+        fallback = False
+        if found is not None and _modifier_speaker(ctx.text, found[0]):
+            continue
+        if found is not None and not found[1] and _passive(ctx.text, cue):
+            continue  # "the idea was adopted", "they are considered": the subject reports nothing
         if found is None:
-            continue
+            q = quotes.last_starting_at_or_before(cue.start)
+            lo = q.end if q is not None and s_start < q.end <= cue.start else s_start
+            sp_np = _phrase_subject(ctx, lo, cue)
+            if sp_np is None:
+                continue
+            found, fallback = (sp_np, False), True
         sp, inverted = found
-        if _modifier_speaker(ctx.text, sp):
-            continue
         tk = sentences.get((s_start, s_end))
         if tk is None:
             tk = sentences[(s_start, s_end)] = Tokens.of(ctx.text, s_start, s_end)
@@ -227,8 +323,10 @@ def cue_candidates(
         lexical = "learned" if v.kind == "learned" else f"{v.kind}/{v.tense}/{'y' if v.paraphrase else 'n'}"
         words = ctx.text[sp.start : sp.end].split()
         shape = f"{speaker_shape(words[-1]) if words else '-'}{min(len(words), 3)}"
-        info = CueInfo(lexical, "after" if inverted else "before", sp.kind, cue.start in used, shape)
+        info = CueInfo(lexical, "after" if inverted else "before", "phrase" if fallback else sp.kind,
+                       cue.start in used, shape)
         mention = (v.paraphrase and v.kind != "learned" or v.kind == "source") and cue.start not in used
+        mention = mention and not fallback
         out.append(CueCandidate(cue, sp, tk, ci, cj, sp_lo, sp_hi, info, mention))
     return out
 
@@ -327,7 +425,7 @@ def find_paraphrases(ctx: Context, top: list[RawQuote], attributions: list[Attri
     model = paraphrase_model()
     covers = inside_quotes(top)
     out: list[Paraphrase] = []
-    for cand in cue_candidates(ctx, top, attributions):
+    for cand in cue_candidates(ctx, top, attributions, model=model):
         r = read_cue(cand, model, covers, prune=True)
         if r is not None and r.probability >= model.threshold:
             out.append(Paraphrase(r.start, r.end, cand.speaker, cand.cue))

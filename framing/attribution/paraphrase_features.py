@@ -45,6 +45,10 @@ CLAUSE_WORDS = frozenset(
 SUBORDINATORS = frozenset(
     "while after although though because as when if since before until whereas once unless even".split()
 )
+#: Prepositions that may open an adjunct after a reported object ("called for more investment | in a statement").
+ADJUNCT_WORDS = frozenset("in on at during over from with by amid following through into".split())
+#: How far after its start (in tokens) a content may end before such an adjunct, and how many of them count.
+ADJUNCT_REACH, MAX_ADJUNCTS = 12, 3
 #: Beyond the first three tokens after a cue, content starts only after one of these ("said on Monday that").
 _START_AFTER = frozenset({"that", ",", ":", "—", "–"})
 _QUOTES = frozenset("\"“”‘’«»'")
@@ -108,7 +112,8 @@ class Tokens:
         low: Each token, lower-case, with straight apostrophes.
         shape: Each token's shape (see :func:`_shape`).
         last: Index after the last word token (trailing punctuation excluded).
-        bounds: Indices of the tokens a reported clause may end before (see :meth:`is_boundary`).
+        bounds: Indices of the tokens a reported clause may end before (:data:`BOUNDARY_MARKS`, :data:`CLAUSE_WORDS`).
+        adjuncts: Indices of the prepositions a reported object may end before (:data:`ADJUNCT_WORDS`).
     """
 
     starts: list[int]
@@ -117,6 +122,7 @@ class Tokens:
     shape: list[str]
     last: int
     bounds: list[int]
+    adjuncts: list[int]
 
     @classmethod
     def of(cls, text: str, lo: int, hi: int) -> Tokens:
@@ -139,32 +145,17 @@ class Tokens:
             shape=[_shape(w) for w in words],
             last=last,
             bounds=[k for k, w in enumerate(low) if w in BOUNDARY_MARKS or w in CLAUSE_WORDS],
+            adjuncts=[k for k, w in enumerate(low) if w in ADJUNCT_WORDS],
         )
 
     def __len__(self) -> int:
         return len(self.low)
-
-    def index_at(self, pos: int) -> int:
-        """Index of the first token ending after ``pos``.
-
-        Example:
-            >>> Tokens.of("He said it.", 0, 11).index_at(4)
-            1
-        """
-        for i, e in enumerate(self.ends):
-            if e > pos:
-                return i
-        return len(self.ends)
 
     def word(self, i: int) -> str:
         """Token ``i`` lower-case, or ``<s>``/``</s>`` outside the sentence."""
         if i < 0:
             return "<s>"
         return self.low[i] if i < len(self.low) else "</s>"
-
-    def is_boundary(self, i: int) -> bool:
-        """Whether a reported clause may end before token ``i``."""
-        return self.low[i] in BOUNDARY_MARKS or self.low[i] in CLAUSE_WORDS
 
     def trimmed(self, s: int, e: int) -> tuple[int, int]:
         """``[s, e)`` without punctuation at either end (an opening quote mark may stay at the start)."""
@@ -305,7 +296,9 @@ def span_candidates(tk: Tokens, ci: int, cj: int, sp_lo: int, sp_hi: int) -> lis
             ends = [e for e in ends if e < sub_comma] + [sub_comma]
             out += [Candidate(s, e, "after") for e in ends if e > s]
             continue
-        out += [Candidate(s, e, "after") for e in [*ends, tk.last]]
+        reach = min(s + ADJUNCT_REACH, tk.last, ends[0] if ends else tk.last)
+        adjuncts = [e for e in tk.adjuncts if s + 1 < e < reach][:MAX_ADJUNCTS]
+        out += [Candidate(s, e, "after") for e in [*adjuncts, *ends, tk.last]]
     limit = min(ci, sp_lo) if 0 <= sp_lo < ci else ci
     for e in [k for k in range(1, limit) if tk.low[k] in ",—–:"][-4:]:
         starts = [0] + [k + 1 for k in tk.bounds if k < e - 1][-MAX_ENDS:]
@@ -317,6 +310,8 @@ def span_candidates(tk: Tokens, ci: int, cj: int, sp_lo: int, sp_hi: int) -> lis
     unique = []
     for c in out:
         key = tk.trimmed(c.start, c.end)
+        if tk.low[key[0]] == "that" and key[1] - key[0] < 3:
+            continue  # "that" and one word: a complementizer with a cut clause ("wrote that Russia | and ...")
         if key not in seen and key[1] > key[0]:
             seen.add(key)
             unique.append(c)
@@ -329,14 +324,23 @@ def _direction_features(tk: Tokens, ci: int, cj: int, d: str, info: CueInfo) -> 
     return [f"dir={d}", f"dir={d}|cue={w}", f"dir={d}|spk={info.speaker}", f"dir={d}|lex={info.lexical}"]
 
 
+def _word_or_caps(tk: Tokens, k: int) -> str:
+    """Token ``k`` lower-case, or ``<CAPS>`` for an all-capitals word ("US" is not the pronoun "us")."""
+    return "<CAPS>" if 0 <= k < len(tk) and tk.shape[k] == "CAPS" else tk.word(k)
+
+
 def _start_features(tk: Tokens, cj: int, s: int, d: str, w: str) -> list[str]:
     """Span features that depend on the start (and the cue)."""
-    feats = [f"dir={d}|first={tk.word(s)}", f"dir={d}|before={tk.word(s - 1)}", f"dir={d}|firstshape={tk.shape[s]}"]
+    feats = [f"dir={d}|first={_word_or_caps(tk, s)}", f"dir={d}|before={_word_or_caps(tk, s - 1)}",
+             f"dir={d}|firstshape={tk.shape[s]}"]
     if d == "after":
         skipped = tk.low[cj:s]
         feats += [f"skip={_bucket(len(skipped))}", f"skip={_bucket(len(skipped))}|cue={w}"]
         feats += [f"skip={x}" for x in skipped[:MAX_SKIP]]
         feats.append(f"skipshape={'-'.join(tk.shape[cj:s][:4])}")
+        # a "that" still ahead within reach: "told Blinken on Thursday that ..." reports what follows it
+        ahead = "that" in tk.low[s + 1 : cj + MAX_SKIP + 1]
+        feats += [f"thatahead={ahead}", f"thatahead={ahead}|cue={w}"]
     return feats
 
 
@@ -430,16 +434,18 @@ def best_candidate(
         return parts[key]
 
     bounds = tk.bounds
-    pairs: dict[tuple[str, ...], float] = {}
+    pairs: dict[tuple[object, ...], float] = {}
     best, best_score = cands[0], -math.inf
     for c in cands:
         d = c.direction
         lo = bisect.bisect_right(bounds, c.start)
         crossed = bounds[lo : min(bisect.bisect_left(bounds, c.end), lo + 6)]
-        pf = tuple(_pair_features(tk, ci, c, len(crossed)))
-        if pf not in pairs:
-            pairs[pf] = score(list(pf))
-        total = part("dir", d, 0) + part("start", d, c.start) + part("end", d, c.end) + pairs[pf]
+        before = d == "before"
+        # what the pair features depend on, so that their strings are built once per distinct value
+        pk = (d, _bucket(c.end - c.start), len(crossed), before and c.start == 0, _bucket(ci - c.end) if before else "")
+        if pk not in pairs:
+            pairs[pk] = score(_pair_features(tk, ci, c, len(crossed)))
+        total = part("dir", d, 0) + part("start", d, c.start) + part("end", d, c.end) + pairs[pk]
         total += sum(part("cross", d, k) for k in crossed)
         if total > best_score:
             best, best_score = c, total

@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from framing.model_files import read_model_json
@@ -54,8 +55,7 @@ class LinearScorer:
             >>> LinearScorer({"a": 1.5}, -1.0).total(["a", "a"])
             3.0
         """
-        w = self.weights
-        return sum(w.get(f, 0.0) for f in features)
+        return sum(map(self.weights.get, features, repeat(0.0)))
 
 
 @dataclass(frozen=True, eq=False)

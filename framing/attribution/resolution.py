@@ -25,6 +25,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from framing.attribution.antecedents import named_before, nearest_person, person_mentions, role_holder
@@ -85,7 +86,7 @@ class _Resolver:
         affs: Speaker -> (longest description, its origin).
         last: Speaker kind -> the last speaker of that kind, and whether it is named.
         mentions: Person-name mentions outside quotes.
-        spoken: ``(offset, speaker)`` of the person speakers resolved so far.
+        spoken: ``(offset, order, speaker)`` of the person speakers resolved so far, sorted by offset.
     """
 
     ctx: Context
@@ -93,7 +94,7 @@ class _Resolver:
     affs: dict[str, tuple[str, str]] = field(default_factory=dict)
     last: dict[str, tuple[str, str, bool]] = field(default_factory=dict)
     _mentions: list[tuple[int, str]] | None = None
-    spoken: list[tuple[int, str]] = field(default_factory=list)
+    spoken: list[tuple[int, int, str]] = field(default_factory=list)
     named: dict[str, bool] = field(default_factory=dict)
 
     @property
@@ -149,7 +150,7 @@ class _Resolver:
         self.last[kind] = (name, kind, named)
         self.named[name] = self.named.get(name, False) or named
         if kind == "person":
-            self.spoken.append((sp.start, name))
+            bisect.insort(self.spoken, (sp.start, len(self.spoken), name))  # text order, for bisection
         return Resolved(name, kind, aff, origin, sp.start, sp.end, self.named[name])
 
 

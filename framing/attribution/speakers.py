@@ -95,9 +95,25 @@ def _normal_case(name: str) -> str:
     return " ".join(p.capitalize() if p.isalpha() and p.isupper() and len(p) > 1 else p for p in parts)
 
 
+#: Marks and spaces that may stand between a sentence's end and its first word.
+_LEADING = frozenset(" \t\u00a0\"“‘'")
+#: How far back :func:`_at_sentence_start` looks through such marks (a bounded window, not the document).
+_LOOK_BACK = 200
+
+
 def _at_sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\u00a0\"“‘'")
-    return not before or before[-1] in ".!?\n:"
+    """Whether only spaces and opening marks stand between ``start`` and a sentence end (or the text start).
+
+    Example:
+        >>> texts = ("Intelligence said", "Yes. “Intelligence", "the Intelligence")
+        >>> [_at_sentence_start(t, t.index("Intelligence")) for t in texts]
+        [True, True, False]
+    """
+    i = start - 1
+    floor = max(start - _LOOK_BACK, 0)
+    while i >= floor and text[i] in _LEADING:
+        i -= 1
+    return i < 0 or i < floor or text[i] in ".!?\n:"
 
 
 def is_named(text: str, start: int, name: str, kind: str, names: NameRegistry) -> bool:

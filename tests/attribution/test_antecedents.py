@@ -53,3 +53,18 @@ def test_quote_continues_the_speaker_of_a_quote_begun_in_the_paragraph_before() 
         '"And he is a very beautiful man," Sanders continued. "When you meet him, you see it."'
     )
     assert [q.speaker for q in _direct(t)] == ["Sanders", "Sanders"]
+
+
+def test_nearest_person_looks_back_by_bisection_and_prefers_the_later_resolved_speaker() -> None:
+    from framing.attribution.antecedents import nearest_person, person_mentions
+    from framing.attribution.context import Context
+
+    t = "Ann Lee met Bo Li. It rained. Then he spoke."
+    ctx = Context.of(t, [(0, 18), (19, 29), (30, len(t))])
+    at = t.index("he spoke")
+    mentions = person_mentions(ctx, [])
+    assert nearest_person(ctx, at, [], mentions) == "Ann Lee"  # the subject: the first person named
+    # two speakers resolved in that sentence, in text order; the one resolved later wins
+    assert nearest_person(ctx, at, [(0, 1, "Ann Lee"), (12, 0, "Bo Li")], mentions) == "Ann Lee"
+    assert nearest_person(ctx, at, [(0, 0, "Ann Lee"), (12, 1, "Bo Li")], mentions) == "Bo Li"
+    assert nearest_person(ctx, at, [], mentions, own_sentence=False) == "Ann Lee"

@@ -9,7 +9,14 @@ import pytest
 from framing.attribution import prepare_doc
 from framing.attribution.context import Context
 from framing.attribution.paraphrase import cue_candidates, find_paraphrases
-from framing.attribution.paraphrase_features import Tokens, best_candidate, span_candidates, span_features
+from framing.attribution.paraphrase_features import (
+    Candidate,
+    CueInfo,
+    Tokens,
+    best_candidate,
+    span_candidates,
+    span_features,
+)
 from framing.attribution.paraphrase_model import paraphrase_model
 from framing.document import Doc
 from framing.model import Article
@@ -115,6 +122,50 @@ def test_told_x_that_is_found() -> None:
     assert doc.voice.at(text.index("Antony Blinken on Thursday"))[0] == "authorial"
 
 
+def test_are_divided_on_is_no_reported_content() -> None:
+    # Washington Post: "China and Russia are divided on many issues, including some territorial claims, and
+    # their alliance remains informal." -- the outlet's own description; "alliance" stays in its voice
+    text, doc = _seed("004")
+    assert doc.voice.at(text.index("alliance remains informal"))[0] == "authorial"
+
+
+def test_went_to_china_is_no_reported_content() -> None:
+    # Responsible Statecraft: "Boris Yeltsin went to China and signed a declaration that ..." -- a trip, not speech
+    text, doc = _seed("002")
+    assert doc.voice.at(text.index("signed a declaration that identified"))[0] == "authorial"
+
+
+def test_a_passive_cue_takes_no_speaker_from_its_subject() -> None:
+    # Responsible Statecraft: "That embryonic idea was formally adopted in April 1997 when Yeltsin ..." -- the idea
+    # reports nothing
+    text, _ = _seed("002")
+    s = text.index("That embryonic idea")
+    t = text[s : text.index(".", text.index("1997", s)) + 1]
+    assert [c.cue.text for c in cue_candidates(Context.of(t, [(0, len(t))]), [], [])] == ["signed"]
+
+
+def test_easier_said_than_done_is_no_cue() -> None:
+    # Deutsche Welle: "... if sidestepping US-dollar-dominated transactions is easier said than done, ..."
+    t = "But it remains to be seen if sidestepping US-dollar-dominated transactions is easier said than done."
+    assert cue_candidates(Context.of(t, [(0, len(t))]), [], []) == []
+
+
+def test_noun_phrase_before_a_verb_cue_is_a_fallback_speaker() -> None:
+    # PolNeAR dev (Huffington Post): "... not paying an architect who said he was stiffed after he designed a
+    # clubhouse" -- no name, yet reported speech; the relative "who" stands for the architect
+    t = "Trump was defensive about not paying an architect who said he was stiffed after he designed a clubhouse."
+    (cand,) = [c for c in cue_candidates(Context.of(t, [(0, len(t))]), [], []) if c.cue.text == "said"]
+    assert (cand.speaker.text, cand.info.speaker_kind, cand.mention) == ("architect", "phrase", False)
+
+
+def test_all_capitals_us_is_not_the_pronoun_us() -> None:
+    # "told US Secretary of State ..." must not read like "told us that": the start features keep the shape
+    t = "Wang Yi told US Secretary of State Antony Blinken on Thursday that the concerns should be respected."
+    tk = Tokens.of(t, 0, len(t))
+    feats = span_features(tk, 2, 3, Candidate(4, 11, "after"), CueInfo("speech/past/y", "before", "person", False))
+    assert "dir=after|before=<CAPS>" in feats and "dir=after|before=us" not in feats
+
+
 def test_fast_span_search_agrees_with_the_full_features() -> None:
     # the extractor scores the parts of each candidate's features once; the training recipe scores them whole
     t = (
@@ -140,6 +191,6 @@ def test_polnear_dev_indirect_speech_floor(gold_dir: Path) -> None:
         pytest.skip(f"PolNeAR dev split not found under {gold_dir / 'polnear'}")
     ours = score_split(articles, model_paraphrases)
     naive = score_split(articles, naive_paraphrases)
-    assert ours.f1 >= 0.45  # 0.50 when the model was trained (issue 13); the regex peer: 0.25
+    assert ours.f1 >= 0.48  # 0.526 when the model was last trained (issue 13); the regex peer: 0.25
     assert ours.f1 >= naive.f1 + 0.15
     assert ours.speaker_accuracy >= 0.85
