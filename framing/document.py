@@ -156,10 +156,12 @@ class Doc:
 
         Explicit ``voice``/``speaker`` values override the voice map.
         """
-        voice, speaker = self.voice.of_span(start, end)
-        values.setdefault("voice", voice)
-        values.setdefault("speaker", speaker)
-        values.setdefault("sentence", self.sentence_index(start))
+        if "voice" not in values or "speaker" not in values:
+            voice, speaker = self.voice.of_span(start, end)
+            values.setdefault("voice", voice)
+            values.setdefault("speaker", speaker)
+        if "sentence" not in values:
+            values["sentence"] = self.sentence_index(start)
         return Span(
             article_id=self.article.id,
             outlet_id=self.article.outlet_id,

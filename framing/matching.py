@@ -8,6 +8,13 @@ separate hit inside "quasi-alliance". Inside a phrase, any run of spaces
 "marriage of convenience" also finds "marriage-of-convenience". Longer
 phrases win over shorter ones starting at the same place.
 
+Speed: a text searched more than once (an article, sentence by sentence, by
+every family's lexicons) is split into word runs once, shared by all
+matchers; each matcher then tries its regex only where a run equals the first
+word of one of its terms, which finds exactly what scanning every offset
+finds. ``hits_in`` answers for all sentences of a text at once and skips the
+sentences where no term can start.
+
 Example:
     >>> m = PhraseMatcher({"ally": "alliance", "marriage of convenience": "convenience"}, plurals=True)
     >>> [(x.text, x.value) for x in m.finditer("Especially allies, a marriage-of-convenience rally.")]
@@ -17,8 +24,10 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
+from itertools import accumulate, compress
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -30,8 +39,16 @@ _NORM_SEP_RE = re.compile(r"[\s\u00a0\-‐‑–]+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 _NON_SPACE_RE = re.compile(r"[^\s]+")
 _INNER_HYPHEN_RE = re.compile(r"[^\s\-‐‑][-‐‑][^\s\-‐‑]")
+#: A word (run of non-space from a space or the text's start) with an inner hyphen; linear: lazy up to the hyphen.
+_COMPOUND_RE = re.compile(r"(?<!\S)\S*?[^\s\-‐‑][-‐‑][^\s\-‐‑]\S*")
 _HYPHEN_SPLIT_RE = re.compile(r"([-‐‑])")
 _HYPHEN_RE = re.compile(r"[-‐‑]")
+#: Where a match can start: a run of word characters not preceded by a word character or a hyphen (``_LEFT``).
+_RUN_RE = re.compile(r"((?<![\w\-‐‑])\w+)")
+_LEAD_RE = re.compile(r"\w*")
+#: Texts shorter than this are searched by the regex alone (compound parts, single phrases).
+_INDEX_MIN_CHARS = 200
+_UNFOLDED = "\x00"
 
 
 def normalise(phrase: str) -> str:
@@ -59,6 +76,76 @@ def plural_forms(word: str) -> list[str]:
     if w.endswith(("s", "x", "z", "ch", "sh")):
         return [word + "es"]
     return [word + "s"]
+
+
+class _RunIndex:
+    """The word runs of one text where a lexicon match can start, exact and lower-cased, with their offsets.
+
+    Every matcher searching the same text shares it (:func:`_run_index`), so the text is scanned for
+    words once, whatever the number of lexicons and sentences.
+
+    Example:
+        >>> ix = _RunIndex("Allies rally; ALLIES-led")
+        >>> ix.starts_of({"allies"}, folded=True), ix.starts_of({"rally"}, folded=False), ix.crossing(2, 0)
+        ([0, 14], [7], 0)
+    """
+
+    def __init__(self, text: str) -> None:
+        parts = _RUN_RE.split(text)  # gap, run, gap, run, ..., gap
+        self.runs = parts[1::2]
+        self.starts = list(accumulate(map(len, parts)))[0:-1:2]  # each run starts where the text before it ends
+        self.distinct = set(self.runs)
+        self._folded: tuple[list[str], set[str]] | None = None
+
+    def _fold(self) -> tuple[list[str], set[str]]:
+        """Lower-cased runs; a run with a non-ASCII character becomes ``_UNFOLDED`` (the regex decides it)."""
+        if self._folded is None:
+            if all(map(str.isascii, self.distinct)):
+                folded = list(map(str.lower, self.runs))
+            else:
+                folded = [r.lower() if r.isascii() else _UNFOLDED for r in self.runs]
+            self._folded = (folded, set(folded))
+        return self._folded
+
+    def starts_of(self, leads: Set[str], *, folded: bool) -> list[int]:
+        """Offsets of the runs in ``leads`` (lower-cased runs if ``folded``, with every non-ASCII run), in order."""
+        runs, distinct = self._fold() if folded else (self.runs, self.distinct)
+        keys = leads & distinct
+        if folded and _UNFOLDED in distinct:
+            keys = keys | {_UNFOLDED}
+        if not keys:
+            return []
+        return list(compress(self.starts, map(keys.__contains__, runs)))
+
+    def crossing(self, stop: int, start: int) -> int | None:
+        """Start (>= ``start``) of the run that ``stop`` cuts, if any: the regex sees it end at ``stop``."""
+        i = bisect_left(self.starts, stop) - 1
+        if i >= 0 and self.starts[i] >= start and self.starts[i] + len(self.runs[i]) > stop:
+            return self.starts[i]
+        return None
+
+
+_LAST_TEXT: list[str] = []
+#: The texts indexed last, newest first: an article's index outlives the sentences a family indexes on its own.
+_INDEXES: list[tuple[str, _RunIndex]] = []
+_KEEP_INDEXES = 4
+
+
+def _run_index(text: str, *, now: bool = False) -> _RunIndex | None:
+    """The run index of ``text`` once it is searched a second time (every family searches the same article).
+
+    A text searched once (a sentence scored on its own) is not worth indexing: None, unless ``now`` (a search
+    of all its sentences at once). The last :data:`_KEEP_INDEXES` texts keep theirs.
+    """
+    for kept, index in _INDEXES:
+        if kept is text:
+            return index
+    if not now and (not _LAST_TEXT or _LAST_TEXT[0] is not text):
+        _LAST_TEXT[:] = [text]
+        return None
+    index = _RunIndex(text)
+    _INDEXES[:] = [(text, index), *_INDEXES[: _KEEP_INDEXES - 1]]
+    return index
 
 
 def _grouped_body(forms: list[str], flags: int, pattern: Callable[[str], str]) -> str:
@@ -143,6 +230,14 @@ class PhraseMatcher(Generic[T]):
         body = _grouped_body(forms, flags, self._pattern) if forms else r"(?!x)x"
         self._regex = re.compile(f"{_LEFT}(?:{body}){_RIGHT}", flags)
         self._found: dict[str, tuple[str, T]] = {}
+        # The word run a match starts with is the leading run of a form's first word (the regex then needs a
+        # non-word character or the end), so only runs equal to one are tried. Without one (a form starting
+        # with punctuation; a non-ASCII run whose case-folding the regex decides) every position is searched.
+        leads = {_LEAD_RE.match(self._pattern_words(f)[0]).group() for f in forms}  # type: ignore[union-attr]
+        self._leads: frozenset[str] | None = frozenset(leads if case_sensitive else {x.lower() for x in leads})
+        if "" in leads or not (case_sensitive or all(x.isascii() for x in leads)):
+            self._leads = None
+        self._candidates: tuple[str, _RunIndex, list[int]] | None = None
 
     def _key(self, phrase: str) -> str:
         if self.case_sensitive:
@@ -150,24 +245,96 @@ class PhraseMatcher(Generic[T]):
         return normalise(phrase)
 
     @staticmethod
-    def _pattern(phrase: str) -> str:
-        words = [w for w in _NORM_SEP_RE.split(phrase.strip()) if w]
-        parts = [re.escape(w.translate(_APOSTROPHES)).replace("'", "['’‘]") for w in words]
-        return _SEP.join(parts)
+    def _pattern_words(phrase: str) -> list[str]:
+        return [w.translate(_APOSTROPHES) for w in _NORM_SEP_RE.split(phrase.strip()) if w]
+
+    @classmethod
+    def _pattern(cls, phrase: str) -> str:
+        return _SEP.join(re.escape(w).replace("'", "['’‘]") for w in cls._pattern_words(phrase))
+
+    def _candidates_of(self, text: str, *, now: bool = False) -> tuple[str, _RunIndex, list[int]] | None:
+        """(``text``, its run index, the sorted offsets where a match may start), or None: try every offset."""
+        cached = self._candidates
+        if cached is not None and cached[0] is text:
+            return cached
+        index = None if self._leads is None or len(text) < _INDEX_MIN_CHARS else _run_index(text, now=now)
+        if index is None or self._leads is None:
+            return None
+        self._candidates = (text, index, index.starts_of(self._leads, folded=not self.case_sensitive))
+        return self._candidates
 
     def __len__(self) -> int:
         return len(self._values)
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match[T]]:
         """Yield non-overlapping matches in ``text[start:end]`` (absolute offsets)."""
-        stop = len(text) if end is None else end
+        yield from self.hits(text, start, end)
+
+    def hits(self, text: str, start: int = 0, end: int | None = None) -> list[Match[T]]:
+        """The matches of :meth:`finditer` as a list.
+
+        Example:
+            >>> [m.text for m in PhraseMatcher({"ally": 1}, plurals=True).hits("Allies, rally.")]
+            ['Allies']
+        """
+        stop = len(text) if end is None else min(end, len(text))
+        cached = self._candidates_of(text)
+        if cached is None:
+            return self._collect(self._regex.finditer(text, start, stop))
+        starts = cached[2]
+        tried = _with_cut(starts[bisect_left(starts, start) : bisect_left(starts, stop)], cached[1], text, start, stop)
+        return self._collect(self._try(text, tried, start, stop))
+
+    def hits_in(self, text: str, bounds: Sequence[tuple[int, int]]) -> list[list[Match[T]]]:
+        """:meth:`hits` in each ``(start, end)`` of ``bounds`` (a text's sentences, in order).
+
+        One pass over the text's candidate starts, each tried in its sentence: a sentence without one costs
+        nothing.
+
+        Example:
+            >>> PhraseMatcher({"ally": 1}).hits_in("An ally. No.", [(0, 8), (9, 12)])
+            [[Match(start=3, end=7, text='ally', term='ally', value=1)], []]
+        """
+        cached = self._candidates_of(text, now=True)
+        groups = None if cached is None else _group(cached[2], bounds)
+        if cached is None or groups is None:
+            return [self.hits(text, s, e) for s, e in bounds]
+        n = len(text)
+        out: list[list[Match[T]]] = []
+        for i, (s, e) in enumerate(bounds):
+            tried = _with_cut(groups.get(i, []), cached[1], text, s, min(e, n))
+            out.append(self._collect(self._try(text, tried, s, min(e, n))) if tried else [])
+        return out
+
+    def _collect(self, matches: Iterable[re.Match[str]]) -> list[Match[T]]:
+        """Matches of the regex as :class:`Match` objects with their terms and values."""
         found = self._found
-        for m in self._regex.finditer(text, start, stop):
+        out: list[Match[T]] = []
+        for m in matches:
             hit = m.group(0)
             entry = found.get(hit)
             if entry is None:  # the term of a matched string, normalised once per distinct string
                 entry = found[hit] = self._values[self._key(hit)]
-            yield Match(m.start(), m.end(), hit, entry[0], entry[1])
+            out.append(Match(m.start(), m.end(), hit, entry[0], entry[1]))
+        return out
+
+    def _try(self, text: str, tried: list[int], start: int, stop: int) -> list[re.Match[str]]:
+        """The regex's matches in ``text[start:stop]``, as ``finditer`` finds them, tried at ``tried`` only.
+
+        ``finditer`` tries every offset and resumes after each match; a match can only begin where a word run
+        equal to a form's leading run begins (or at the run that ``stop`` cuts short), so trying those offsets
+        in order, skipping any inside the last match, finds the same matches.
+        """
+        out: list[re.Match[str]] = []
+        match = self._regex.match
+        last_end = start
+        for pos in tried:
+            if pos >= last_end:
+                m = match(text, pos, stop)
+                if m is not None:
+                    last_end = m.end()
+                    out.append(m)
+        return out
 
 
 class CasedMatcher(Generic[T]):
@@ -212,26 +379,27 @@ class CasedMatcher(Generic[T]):
         self._compounds = compounds
 
     def _raw(self, text: str, start: int, end: int | None) -> list[Match[T]]:
-        hits = [m for matcher in self._matchers for m in matcher.finditer(text, start, end)]
-        hits.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        kept: list[Match[T]] = []
-        last_end = -1
-        for m in hits:
-            if m.start >= last_end:
-                kept.append(m)
-                last_end = m.end
-        return kept
+        return _earliest_longest([m for matcher in self._matchers for m in matcher.hits(text, start, end)])
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match[T]]:
         """Yield kept matches in ``text[start:end]`` in text order (absolute offsets)."""
+        yield from self.hits(text, start, end)
+
+    def hits(self, text: str, start: int = 0, end: int | None = None) -> list[Match[T]]:
+        """The matches of :meth:`finditer` as a list.
+
+        Example:
+            >>> [m.value for m in CasedMatcher([("US", "us")]).hits("US-led, us")]
+            ['us']
+        """
         kept = self._raw(text, start, end)
         stop = len(text) if end is None else end
         # Compounds only where there is a hyphen at all: most sentences have none, and the word loop is Python.
         if self._compounds and _HYPHEN_RE.search(text, start, stop):
             covered = [(m.start, m.end) for m in kept]
-            for w in _NON_SPACE_RE.finditer(text, start, stop):
+            for w in _compound_words(text, start, stop):
                 ws, we = w.start(), w.end()
-                if not _INNER_HYPHEN_RE.search(w.group(0)) or any(s < we and ws < e for s, e in covered):
+                if any(s < we and ws < e for s, e in covered):
                     continue
                 pos = ws
                 for part in _HYPHEN_SPLIT_RE.split(w.group(0)):
@@ -240,6 +408,85 @@ class CasedMatcher(Generic[T]):
                             kept.append(Match(pos + m.start, pos + m.end, m.text, m.term, m.value))
                     pos += len(part)
             kept.sort(key=lambda m: m.start)
-        for m in kept:
-            if self._exclude is None or not self._exclude(m.value):
-                yield m
+        return self._kept(kept)
+
+    def _kept(self, hits: list[Match[T]]) -> list[Match[T]]:
+        """``hits`` without the excluded terms' (which only block shorter terms inside them)."""
+        if self._exclude is None or not hits:
+            return hits
+        return [m for m in hits if not self._exclude(m.value)]
+
+    def hits_in(self, text: str, bounds: Sequence[tuple[int, int]]) -> list[list[Match[T]]]:
+        """:meth:`hits` in each ``(start, end)`` of ``bounds`` (a text's sentences, in order).
+
+        Only the sentences with a hit of either case's matcher, or a hyphen (compounds), are searched again.
+
+        Example:
+            >>> CasedMatcher([("US", "us")]).hits_in("The US. Us.", [(0, 7), (8, 11)])[1]
+            []
+        """
+        hyphens = _group([m.start() for m in _HYPHEN_RE.finditer(text)], bounds) if self._compounds else {}
+        if hyphens is None:
+            return [self.hits(text, s, e) for s, e in bounds]
+        exact, loose = (m.hits_in(text, bounds) for m in self._matchers)
+        return [self.hits(text, s, e) if i in hyphens else self._kept(_earliest_longest(exact[i] + loose[i]))
+                for i, (s, e) in enumerate(bounds)]
+
+
+def _compound_words(text: str, start: int, stop: int) -> list[re.Match[str]]:
+    """The words of ``text[start:stop]`` (runs of non-space) with a hyphen inside ("China-Russia", "U.S.-led").
+
+    Example:
+        >>> [w.group(0) for w in _compound_words("so-called pro- US-led", 1, 21)]
+        ['o-called', 'US-led']
+    """
+    out: list[re.Match[str]] = []
+    pos = start
+    if 0 < start < stop and not text[start - 1].isspace():  # the window starts inside a word: it starts there
+        first = _NON_SPACE_RE.match(text, start, stop)
+        if first is not None:
+            if _INNER_HYPHEN_RE.search(first.group(0)):
+                out.append(first)
+            pos = first.end()
+    out.extend(_COMPOUND_RE.finditer(text, pos, stop))
+    return out
+
+
+def _earliest_longest(hits: list[Match[T]]) -> list[Match[T]]:
+    """Non-overlapping hits in text order: of overlapping ones, the earliest, then the longest."""
+    if len(hits) > 1:
+        hits.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Match[T]] = []
+    last_end = -1
+    for m in hits:
+        if m.start >= last_end:
+            kept.append(m)
+            last_end = m.end
+    return kept
+
+
+def _with_cut(tried: list[int], index: _RunIndex, text: str, start: int, stop: int) -> list[int]:
+    """``tried`` and the start of the run that ``stop`` cuts short, if any: the regex sees a shorter word there."""
+    if stop < len(text) and (text[stop].isalnum() or text[stop] == "_"):
+        cut = index.crossing(stop, start)
+        if cut is not None and (not tried or tried[-1] != cut):
+            return [*tried, cut]
+    return tried
+
+
+def _group(offsets: list[int], bounds: Sequence[tuple[int, int]]) -> dict[int, list[int]] | None:
+    """The sorted ``offsets`` by the index of the bound holding them; None if ``bounds`` are not sorted and disjoint.
+
+    Example:
+        >>> _group([1, 6, 9], [(0, 6), (7, 9), (9, 11)])
+        {0: [1], 2: [9]}
+    """
+    firsts = [s for s, _ in bounds]
+    if firsts != sorted(firsts) or any(e > s for (_, e), s in zip(bounds, firsts[1:], strict=False)):
+        return None
+    out: dict[int, list[int]] = {}
+    for pos in offsets:
+        i = bisect_right(firsts, pos) - 1
+        if i >= 0 and pos < bounds[i][1]:
+            out.setdefault(i, []).append(pos)
+    return out

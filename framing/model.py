@@ -17,6 +17,7 @@ import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 import pandas as pd
@@ -241,18 +242,29 @@ _SPAN_DTYPES: dict[str, str] = {
 def spans_to_frame(spans: Iterable[Span] | Sequence[dict[str, object]]) -> pd.DataFrame:
     """Build a span table (columns :data:`SPAN_COLUMNS`) from spans or row dicts.
 
+    Text columns hold ``str`` objects (``""`` for a missing value), numeric columns their dtype.
+
     Example:
         >>> spans_to_frame([]).columns.tolist() == list(SPAN_COLUMNS)
         True
+        >>> spans_to_frame([{"feature": "hedge", "start": 1, "end": 2, "sentence": 0}])["label"].tolist()
+        ['']
     """
     rows: list[Any] = list(spans)
     # Column by column: no per-span dict is built (memory and time on large corpora).
-    data = {c: [getattr(s, c) if isinstance(s, Span) else s.get(c) for s in rows] for c in SPAN_COLUMNS}
-    df = pd.DataFrame(data, columns=list(SPAN_COLUMNS))
-    for col in SPAN_COLUMNS:
-        dtype = _SPAN_DTYPES.get(col, "object")
-        if dtype == "object":
-            df[col] = df[col].fillna("").astype(str).astype(object)
-        else:
-            df[col] = df[col].astype(dtype)
-    return df
+    if all(isinstance(s, Span) for s in rows):
+        columns: list[Sequence[object]] = [list(map(attrgetter(c), rows)) for c in SPAN_COLUMNS]
+    else:
+        columns = [[getattr(s, c) if isinstance(s, Span) else s.get(c) for s in rows] for c in SPAN_COLUMNS]
+    data = {c: _column(c, values) for c, values in zip(SPAN_COLUMNS, columns, strict=True)}
+    return pd.DataFrame(data, columns=list(SPAN_COLUMNS))
+
+
+def _column(name: str, values: Sequence[object]) -> pd.Series:
+    """One span-table column: its numeric dtype, or ``str`` objects with ``""`` for missing values."""
+    dtype = _SPAN_DTYPES.get(name, "object")
+    if dtype != "object":
+        return pd.Series(values, dtype=object).astype(dtype) if None in values else pd.Series(values, dtype=dtype)
+    if set(map(type, values)) <= {str}:  # the spans' own case: already text, built as it is
+        return pd.Series(values, dtype=object)
+    return pd.Series(values).fillna("").astype(str).astype(object)

@@ -47,7 +47,7 @@ def find_actors(
         >>> [m.value.actor for m in find_actors("At the Beijing Olympics, Beijing spoke.")]
         ['china']
     """
-    return list((story or default_story()).actor_matcher().finditer(text, start, end))
+    return (story or default_story()).actor_matcher().hits(text, start, end)
 
 
 def actor_spans(doc: Doc, index: int, start: int, end: int, *, story: Story | None = None) -> list[Span]:
@@ -73,8 +73,23 @@ def actor_spans(doc: Doc, index: int, start: int, end: int, *, story: Story | No
             target=m.value.actor,
             score=tone_toward(text, m.start, m.end, sentence=(start, end)),
         )
-        for m in find_actors(text, start, end, story=story)
+        for m in _sentence_actors(doc, index, start, end, story or default_story())
     ]
+
+
+#: The actor hits of every sentence of the last document, found in one pass: (text, sentences, story, hits).
+_LAST_DOC: list[tuple[str, list[tuple[int, int]], Story, list[list[Match[ActorTerm]]]]] = []
+
+
+def _sentence_actors(doc: Doc, index: int, start: int, end: int, story: Story) -> list[Match[ActorTerm]]:
+    """:func:`find_actors` in sentence ``index`` of ``doc``, found for all its sentences at once."""
+    if not (0 <= index < len(doc.sentences) and doc.sentences[index] == (start, end)):
+        return find_actors(doc.text, start, end, story=story)
+    last = _LAST_DOC[0] if _LAST_DOC else None
+    if last is None or last[0] is not doc.text or last[1] is not doc.sentences or last[2] is not story:
+        last = (doc.text, doc.sentences, story, story.actor_matcher().hits_in(doc.text, doc.sentences))
+        _LAST_DOC[:] = [last]
+    return last[3][index]
 
 
 def measures(

@@ -58,8 +58,8 @@ def extract(doc: Doc, *, story: Story | None = None) -> list[Span]:
     text = doc.text
     matcher = _matcher((story or default_story()).frames)
     spans: list[Span] = []
-    for i, (s, e) in enumerate(doc.sentences):
-        for m in matcher.finditer(text, s, e):
+    for i, hits in enumerate(matcher.hits_in(text, doc.sentences)):
+        for m in hits:
             spans.append(doc.span("frame", m.start, m.end, sentence=i, label=m.value, category=m.value))
     return spans
 

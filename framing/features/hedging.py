@@ -120,11 +120,12 @@ class HedgeExtractor:
         """
         text = doc.text
         out: list[tuple[Span, str]] = []
-        for s, e in doc.sentences:
+        per_matcher = [matcher.hits_in(text, doc.sentences) for matcher in self._matchers]
+        for i, (s, e) in enumerate(doc.sentences):
             sentence: Sentence | None = None
             found: list[tuple[Match[_Cue], str]] = []
-            for matcher in self._matchers:
-                for m in matcher.finditer(text, s, e):
+            for hits in per_matcher:
+                for m in hits[i]:
                     sentence = sentence or Sentence(text, s, e)
                     found.append((m, _why_not(sentence, m)))
             for m, why in found:

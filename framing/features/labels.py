@@ -42,7 +42,7 @@ from framing.corpus.segmentation import tokenize
 from framing.document import Doc
 from framing.errors import FramingError
 from framing.features.labels_polarity import PolarityRules
-from framing.features.labels_scope import context_ok_at
+from framing.features.labels_scope import Words, context_ok_at
 from framing.features.labels_target import GENERIC, LabelTerm, TargetRules, possible_targets
 from framing.lexicons import Lexicon, load_lexicon
 from framing.matching import PhraseMatcher
@@ -98,11 +98,13 @@ class LabelExtractor:
         text = doc.text
         spans: list[Span] = []
         named: list[frozenset[str]] | None = None
-        for si, (s, e) in enumerate(doc.sentences):
-            words = tokenize(text, s, e)
-            for m in self._labels.finditer(text, s, e):
+        for si, ((s, e), hits) in enumerate(zip(doc.sentences, self._labels.hits_in(text, doc.sentences), strict=True)):
+            words: Words | None = None  # tokenised only for a sentence with a label
+            for m in hits:
                 if m.value.category == EXCLUDE:
                     continue
+                if words is None:
+                    words = tokenize(text, s, e)
                 if not context_ok_at(text, words, m.value.context, m.start, m.end):
                     continue
                 if "needs_actor" in m.value.context and not self._target.mentions(text, s, e):

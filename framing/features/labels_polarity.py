@@ -349,7 +349,7 @@ class PolarityRules:
 
     def cues_of(self, text: str) -> list[str]:
         """Polarities of the cues found in ``text`` (for tests and docs)."""
-        return [m.value.polarity for m in self._cues.finditer(text) if m.value.polarity != "none"]
+        return [m.value.polarity for m in self._cues.hits(text) if m.value.polarity != "none"]
 
     def _valid(self, text: str, words: Words, cue_start: int, cue_end: int, c: Cue) -> bool:
         if c.polarity == "none" or not context_ok_at(text, words, c.context, cue_start, cue_end):
@@ -369,7 +369,7 @@ class PolarityRules:
             if "complement" not in v.scopes:
                 continue
             lo = start_words_before(words, v_start, MAX_CLAUSE_WORDS + CUE_WINDOW_MARGIN, sentence[0])
-            for cue in self._cues.finditer(text, lo, v_start):
+            for cue in self._cues.hits(text, lo, v_start):
                 c = cue.value
                 if c.polarity == "negated" and self._valid(text, words, cue.start, cue.end, c) \
                         and reaches(text, words, cue.end, v_start, "clause"):
@@ -385,7 +385,7 @@ class PolarityRules:
         scoped: set[str] = set()
         negations: list[tuple[int, int, Cue]] = []
         lo = start_words_before(words, start, MAX_CLAUSE_WORDS + CUE_WINDOW_MARGIN, s)
-        for cue in self._cues.finditer(text, lo, start):
+        for cue in self._cues.hits(text, lo, start):
             c = cue.value
             if not self._valid(text, words, cue.start, cue.end, c) or _about_degree(text, words, cue.end, start):
                 continue
@@ -400,7 +400,7 @@ class PolarityRules:
                 negations.append((cue.start, cue.end, c))
         if self._negated_verb(text, words, (s, e), negations):
             scoped = (scoped - {"negated"}) | {"hypothetical"}  # "have not ruled out an alliance": still possible
-        for cue in self._cues.finditer(text, end, end_words_after(words, end, MAX_SUBJECT_GAP + CUE_WINDOW_MARGIN, e)):
+        for cue in self._cues.hits(text, end, end_words_after(words, end, MAX_SUBJECT_GAP + CUE_WINDOW_MARGIN, e)):
             c = cue.value
             if not c.scopes & {"subject", "indefinite_subject"} or not self._valid(text, words, cue.start, cue.end, c):
                 continue

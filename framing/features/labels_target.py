@@ -99,6 +99,12 @@ def possible_targets(story: Story) -> tuple[str, ...]:
     return tuple(sorted(out - {story.dyad, DYAD_PARTY} - {f"{m}-{DYAD_PARTY}" for m in members}))
 
 
+def _mentions(hits: list[Match[ActorTerm]]) -> list[_Mention]:
+    """Party mentions of matcher hits."""
+    return [_Mention(m.start, m.end, frozenset(m.value.parties), m.value.label_target or "|".join(m.value.parties))
+            for m in hits]
+
+
 class TargetRules:
     """Places a label: the dyad id or the id of another relationship.
 
@@ -123,10 +129,7 @@ class TargetRules:
         cache = self._seen[1]
         found = cache.get((start, end))
         if found is None:
-            hits = self._actors.finditer(text, start, end)
-            found = cache[(start, end)] = [
-                _Mention(m.start, m.end, frozenset(m.value.parties), m.value.label_target or "|".join(m.value.parties))
-                for m in hits]
+            found = cache[(start, end)] = _mentions(self._actors.hits(text, start, end))
         return found
 
     def members_named(self, doc: Doc) -> list[frozenset[str]]:
@@ -135,6 +138,12 @@ class TargetRules:
         That is :data:`CONTEXT_SENTENCES` before and :data:`CONTEXT_AFTER`
         after (a standfirst says "the two nations" before the body names them).
         """
+        if self._seen[0] is not doc.text:
+            self._seen = (doc.text, {})
+        cache = self._seen[1]
+        for bounds, hits in zip(doc.sentences, self._actors.hits_in(doc.text, doc.sentences), strict=True):  # one pass
+            if bounds not in cache:
+                cache[bounds] = _mentions(hits)
         own = [frozenset(a for m in self.mentions(doc.text, s, e) for a in m.actors if a in self.members)
                for s, e in doc.sentences]
         return [frozenset().union(*own[max(0, i - CONTEXT_SENTENCES) : i + 1 + CONTEXT_AFTER])

@@ -117,6 +117,49 @@ class Mention:
     in_quote: bool
 
 
+class _SentenceWords:
+    """What every mention of one sentence reads the same way: token bounds and which tokens are words.
+
+    Example:
+        >>> v = sentence_valences("Critics condemned Boehner.")
+        >>> w = _sentence_words(v)
+        >>> w.lexical, w.is_word(2)
+        ((1,), False)
+    """
+
+    def __init__(self, v: Valences) -> None:
+        self.valences = v
+        self.starts = [s for s, _ in v.tokens]
+        self.ends = [e for _, e in v.tokens]
+        self._words: dict[int, bool] = {}
+        lexicon = analyzer().lexicon
+        #: Tokens that VADER's lexicon knows and that are lower-case words as written (``w:S`` features).
+        self.lexical = tuple(i for i, w in enumerate(v.words) if w in lexicon and self.is_word(i))
+
+    def is_word(self, i: int) -> bool:
+        """:func:`_is_word` of token ``i``, computed once."""
+        known = self._words.get(i)
+        if known is None:
+            known = self._words[i] = _is_word(self.valences.text, self.valences, i)
+        return known
+
+    def overlapping(self, start: int, end: int) -> tuple[int, int]:
+        """First and last index of the tokens overlapping ``[start, end)``; first > last: none."""
+        return bisect.bisect_right(self.ends, start), bisect.bisect_left(self.starts, end) - 1
+
+
+_LAST_SENTENCE: list[_SentenceWords] = []
+
+
+def _sentence_words(v: Valences) -> _SentenceWords:
+    """The :class:`_SentenceWords` of a sentence's valences (kept for the last sentence: its mentions come together)."""
+    if _LAST_SENTENCE and _LAST_SENTENCE[0].valences is v:
+        return _LAST_SENTENCE[0]
+    words = _SentenceWords(v)
+    _LAST_SENTENCE[:] = [words]
+    return words
+
+
 def locate(sentence: str, start: int, end: int) -> Mention | None:
     """The mention ``sentence[start:end]`` with its roles, or None when it covers no word.
 
@@ -126,7 +169,8 @@ def locate(sentence: str, start: int, end: int) -> Mention | None:
         (True, False)
     """
     v = sentence_valences(sentence)
-    first, last = _overlapping(v.tokens, start, end)
+    words = _sentence_words(v)
+    first, last = words.overlapping(start, end)
     if first > last or not sentence[start:end].strip():
         return None
     tail = sentence[end:end + 2]
@@ -134,7 +178,7 @@ def locate(sentence: str, start: int, end: int) -> Mention | None:
     possessive = tail in ("'s", "’s") or (tail[:1] in ("'", "’") and mention.endswith("s")) or (
         mention in _POSSESSIVE_PRONOUNS)
     cstart, cend = next(((s, e) for s, e in clause_bounds(sentence) if s <= start < e), (0, len(sentence)))
-    c_first, c_last = _overlapping(v.tokens, cstart, cend)
+    c_first, c_last = words.overlapping(cstart, cend)
     clause = (c_first, c_last) if c_first <= c_last else (first, last)
     return Mention(
         sentence=sentence,
@@ -182,12 +226,6 @@ def _is_speaker(v: Valences, first: int, last: int, sentence: str, start: int) -
         return True
     before = sentence[:start].rstrip()
     return first >= 1 and words[first - 1] in verbs and before[-len(words[first - 1]) - 2:][:1] in {",", "”", '"'}
-
-
-def _overlapping(tokens: tuple[tuple[int, int], ...], start: int, end: int) -> tuple[int, int]:
-    """First and last index of the (sorted, disjoint) tokens overlapping ``[start, end)``; first > last: none."""
-    return (bisect.bisect_right(tokens, start, key=lambda t: t[1]),
-            bisect.bisect_left(tokens, end, key=lambda t: t[0]) - 1)
 
 
 def _in_quote(before: str) -> bool:
@@ -260,9 +298,11 @@ def features(m: Mention) -> dict[str, float]:
     f["negators"] = math.log1p(v.negators)
     f["words"] = math.log1p(n)
     lexicon = analyzer().lexicon
+    known = _sentence_words(v)
     window = range(max(0, m.first - WINDOW), min(n, m.last + WINDOW + 1))
-    for i in range(n):
-        if i in skip or (words[i] not in lexicon and i not in window) or not _is_word(m.sentence, v, i):
+    # The sentence's lexicon words and the window's tokens, in order: the only tokens that can give a word feature.
+    for i in sorted({*known.lexical, *window}):
+        if i in skip or not known.is_word(i):
             continue
         if words[i] in lexicon:
             f[f"w:S:{words[i]}"] = 1.0
