@@ -166,6 +166,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             formats=args.format,
             command=args.command_line,
             validity=Path(args.validity) if args.validity else None,
+            pdf_appendix=args.pdf_appendix,
         )
     for path in written:
         print(path)
@@ -362,7 +363,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("corpus", nargs="?", help=corpus_help)
     p.add_argument("--out", default="reports", help="output folder (default: reports)")
     p.add_argument("--format", type=_formats, default=("html", "pdf"), help="html,pdf (default: both)")
-    p.add_argument("--validity", help="JSON written by `framing validate --json` for the validity card")
+    p.add_argument("--validity", help="JSON written by `framing validate --json` for the validity card "
+                   "(default: the figures measured at release, shipped with the package)")
+    p.add_argument("--pdf-appendix", action="store_true", help="add the appendix to the PDF: full table, evidence, "
+                   "boilerplate audit, validity card (the HTML always has everything)")
     _story_option(p)
     _group_options(p)
     _clean_option(p)

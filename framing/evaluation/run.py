@@ -7,15 +7,20 @@ Example:
 
 from __future__ import annotations
 
+import datetime
 import importlib
 import json
 import math
+import os
 from collections.abc import Sequence
+from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import NamedTuple
 
 from framing.atomic import write_text
 from framing.errors import FramingError, value_invalid_msg
 from framing.evaluation import VALIDATORS, ValidationRow, default_gold_dir
+from framing.version import __version__
 
 
 def run_validation(*, gold_dir: Path | None = None, only: Sequence[str] | None = None) -> list[ValidationRow]:
@@ -61,16 +66,47 @@ def format_table(rows: Sequence[ValidationRow]) -> str:
     return "\n".join(lines)
 
 
-def write_json(rows: Sequence[ValidationRow], path: Path) -> None:
-    """Write the rows as a JSON list (for the report's validity card)."""
-    write_text(path, json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False) + "\n")
+class ValidityFile(NamedTuple):
+    """What :func:`read_json` returns: the rows, and when and with which version they were measured."""
+
+    rows: list[ValidationRow]
+    measured_on: str = ""
+    framing_version: str = ""
 
 
-def read_json(path: Path) -> list[ValidationRow]:
-    """Read rows written by :func:`write_json`."""
+def write_json(rows: Sequence[ValidationRow], path: Path, *, measured_on: str | None = None) -> None:
+    """Write the rows as JSON (for the report's validity card): ``{measured_on, framing_version, rows}``.
+
+    Args:
+        rows: The validity rows.
+        path: Output file (written atomically).
+        measured_on: ISO date of the measurement (default: today, or the date of
+            ``SOURCE_DATE_EPOCH`` when that is set, for reproducible builds).
+    """
+    if measured_on is None:
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+        day = (datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date() if epoch.isdigit()
+               else datetime.date.today())
+        measured_on = day.isoformat()
+    data = {"measured_on": measured_on, "framing_version": __version__, "rows": [r.as_dict() for r in rows]}
+    write_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def read_json(path: Path | Traversable) -> ValidityFile:
+    """Read a file written by :func:`write_json` (or the older format: a bare list of rows, with no date).
+
+    Example:
+        >>> import tempfile
+        >>> p = Path(tempfile.mkdtemp()) / "v.json"
+        >>> write_json([ValidationRow("m", "d", "F1", 0.5)], p, measured_on="2026-01-02")
+        >>> f = read_json(p)
+        >>> f.measured_on, f.rows[0].value
+        ('2026-01-02', 0.5)
+    """
     data = json.loads(path.read_text(encoding="utf-8"))
+    meta = {} if isinstance(data, list) else data
     out = []
-    for d in data:
+    for d in data if isinstance(data, list) else data["rows"]:
         d["value"] = math.nan if d.get("value") is None else float(d["value"])
         out.append(ValidationRow(**d))
-    return out
+    return ValidityFile(out, str(meta.get("measured_on", "")), str(meta.get("framing_version", "")))

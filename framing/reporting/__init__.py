@@ -5,7 +5,9 @@ computed once) → :mod:`framing.reporting.context` (one module per section
 under :mod:`framing.reporting.sections`, everything formatted) →
 :mod:`framing.reporting.charts` (deterministic SVG) → the one Jinja
 environment (:mod:`framing.reporting.render`) → atomic writes; the PDF is
-rendered from the same HTML by WeasyPrint (:mod:`framing.reporting.pdf`).
+rendered by WeasyPrint (:mod:`framing.reporting.pdf`) from the same context
+and template: findings on page 1, and the appendix (full table, evidence,
+boilerplate audit, validity card) only with ``pdf_appendix``.
 
 Example:
     >>> import tempfile, pathlib
@@ -40,6 +42,8 @@ def report_html(
     validity: Path | None = None,
     reps: int = DEFAULT_REPS,
     seed: int = DEFAULT_SEED,
+    for_pdf: bool = False,
+    pdf_appendix: bool = False,
 ) -> str:
     """The report as one HTML string (deterministic: same analysis, same string).
 
@@ -48,13 +52,17 @@ def report_html(
         comparison: The comparison to show (default: ``compare(analysis, story=story, reps=reps, seed=seed)``).
         story: The story configuration (default: the analysis's); used only without ``comparison``.
         command: The command line, shown under provenance.
-        validity: JSON written by ``framing validate --json`` (validity card).
+        validity: JSON written by ``framing validate --json`` (validity card; default: the
+            figures measured at release, shipped with the package).
         reps: Bootstrap resamples per interval; used only without ``comparison``.
         seed: Seed of the bootstrap; used only without ``comparison``.
+        for_pdf: The HTML the PDF is made from: without the appendix unless ``pdf_appendix``.
+        pdf_appendix: With ``for_pdf``, keep the appendix (full table, evidence, audit, validity card).
     """
     if comparison is None:
         comparison = compare(analysis, story=story, reps=reps, seed=seed)
-    return render_html(build_context(analysis, comparison, command=command, validity=validity))
+    context = build_context(analysis, comparison, command=command, validity=validity)
+    return render_html({**context, "pdf": for_pdf, "pdf_appendix": pdf_appendix or not for_pdf})
 
 
 def build_report(
@@ -67,13 +75,17 @@ def build_report(
     command: str = "",
     validity: Path | None = None,
     reps: int = DEFAULT_REPS,
+    pdf_appendix: bool = False,
 ) -> list[Path]:
     """Write ``out_dir/report.html`` and/or ``out_dir/report.pdf`` atomically; return the paths written.
 
-    The HTML is always rendered (the PDF is made from it). It is written to
-    disk when ``"html"`` is in ``formats``, or when the PDF cannot be made, in
-    which case :class:`framing.reporting.pdf.PdfUnavailableError` is raised *after*
-    the HTML is in place; its message names the HTML file and what to install.
+    The HTML is always rendered, and always has everything. The PDF is made
+    from the same context: the findings on page 1, and the appendix (full
+    table, evidence, boilerplate audit, validity card) only with
+    ``pdf_appendix``. The HTML is written to disk when ``"html"`` is in
+    ``formats``, or when the PDF cannot be made, in which case
+    :class:`framing.reporting.pdf.PdfUnavailableError` is raised *after* the
+    HTML is in place; its message names the HTML file and what to install.
 
     Args:
         analysis: Result of :func:`framing.analyze`.
@@ -84,9 +96,13 @@ def build_report(
         command: The command line, shown under provenance.
         validity: JSON written by ``framing validate --json`` (validity card).
         reps: Bootstrap resamples per interval; used only without ``comparison``.
+        pdf_appendix: Include the appendix in the PDF.
     """
     out = Path(out_dir)
-    html = report_html(analysis, comparison=comparison, story=story, command=command, validity=validity, reps=reps)
+    if comparison is None:
+        comparison = compare(analysis, story=story, reps=reps)
+    context = build_context(analysis, comparison, command=command, validity=validity)
+    html = render_html(context)
     written: list[Path] = []
     html_path = out / "report.html"
     if "html" in formats:
@@ -94,7 +110,7 @@ def build_report(
         written.append(html_path)
     if "pdf" in formats:
         try:
-            data = pdf.html_to_pdf(html)
+            data = pdf.html_to_pdf(render_html({**context, "pdf": True, "pdf_appendix": pdf_appendix}))
         except PdfUnavailableError as exc:
             if html_path not in written:
                 write_text(html_path, html)

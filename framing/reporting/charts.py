@@ -101,13 +101,33 @@ def heatmap(
     diverging: bool = False,
     cbar_label: str = "",
     panels: Sequence[tuple[str, pd.DataFrame]] | None = None,
+    counts: Sequence[pd.DataFrame] | pd.DataFrame | None = None,
+    per_column: bool = False,
 ) -> Chart:
-    """Draw annotated heatmaps of outlets (rows) by categories (columns), a number in every cell."""
+    """Draw annotated heatmaps of outlets (rows) by categories (columns), a number in every cell.
+
+    Args:
+        chart_id: Element id of the figure.
+        title: Chart title.
+        data: Outlets (rows) by categories (columns): the values.
+        alt: Alt text.
+        caption: Caption under the title.
+        fmt: Number format of the values.
+        diverging: Signed values: a diverging colour map centred on 0.
+        cbar_label: Label of the colour bar.
+        panels: Several ``(title, data)`` panels side by side (then ``data`` gives the rows).
+        counts: Per panel, the count behind each cell, printed under the value
+            ("4.5" over "n=7"), so that a strong colour on two hits reads as two hits.
+        per_column: One colour scale per column (measures on different scales,
+            such as readability): colour compares outlets within a column only; no colour bar.
+    """
     groups = list(panels) if panels else [("", data)]
+    count_list = [counts] if isinstance(counts, pd.DataFrame) else list(counts) if counts is not None else []
     with plt.rc_context(_RC):
         widths = [max(1, g.shape[1]) for _, g in groups]
         fig, axes = plt.subplots(
-            1, len(groups), figsize=(min(11.0, 1.3 + 0.85 * sum(widths) + 1.6 * len(groups)), 0.5 * len(data) + 2.2),
+            1, len(groups), figsize=(min(11.0, 1.3 + 0.85 * sum(widths) + 1.6 * len(groups)),
+                                     (0.62 if count_list else 0.5) * len(data) + 2.2),
             gridspec_kw={"width_ratios": widths}, squeeze=False,
         )
         allv = np.concatenate([g.to_numpy(dtype=float).ravel() for _, g in groups])
@@ -117,13 +137,27 @@ def heatmap(
         for k, (ptitle, g) in enumerate(groups):
             ax = axes[0][k]
             cmap = "PuOr" if diverging else sns.light_palette(OKABE_ITO[0], as_cmap=True)
+            values = g.astype(float)
+            colour = values
+            lo, hi = (-vmax if diverging else 0.0), vmax
+            if per_column:
+                span = (values.max() - values.min()).replace(0.0, 1.0)
+                colour, lo, hi = (values - values.min()) / span, 0.0, 1.0
+            labels = values.apply(lambda col: col.map(lambda v: "" if not np.isfinite(v) else format(v, fmt)))
+            if k < len(count_list):
+                n = count_list[k].reindex(index=values.index, columns=values.columns).to_numpy(dtype=float)
+                cells = labels.to_numpy(dtype=object).copy()
+                for (i, j), c in np.ndenumerate(n):
+                    if cells[i, j] and np.isfinite(c):
+                        cells[i, j] = f"{cells[i, j]}\nn={int(c)}"
+                labels = pd.DataFrame(cells, index=values.index, columns=values.columns)
             with warnings.catch_warnings():  # seaborn 0.13 calls a colormap method matplotlib deprecates
                 warnings.simplefilter("ignore", PendingDeprecationWarning)
                 sns.heatmap(
-                    g.astype(float), ax=ax, annot=True, fmt=fmt, cmap=cmap, vmin=-vmax if diverging else 0.0,
-                    vmax=vmax, center=0.0 if diverging else None, linewidths=0.6, linecolor="white",
-                    cbar=k == len(groups) - 1, cbar_kws={"label": cbar_label, "shrink": 0.8},
-                    annot_kws={"fontsize": 9},
+                    colour, ax=ax, annot=labels.to_numpy(dtype=object), fmt="", cmap=cmap, vmin=lo,
+                    vmax=hi, center=0.0 if diverging else None, linewidths=0.6, linecolor="white",
+                    cbar=k == len(groups) - 1 and not per_column, cbar_kws={"label": cbar_label, "shrink": 0.8},
+                    annot_kws={"fontsize": 8 if count_list else 9},
                     yticklabels=[_short(str(i)) for i in g.index] if k == 0 else False,
                 )
             ax.set_xticklabels([_short(str(c), 22) for c in g.columns], rotation=35, ha="right")

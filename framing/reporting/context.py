@@ -9,9 +9,17 @@ stays plain ``str`` and is escaped by the template; the only markup made is
 the highlighted article text (:func:`framing.reporting.highlight.render_text`,
 which escapes every slice) and the packaged CSS.
 
+Page order: the findings first (with a warning banner where the story
+configuration does not fit the corpus), how to read the report, one profile
+per outlet, then the evidence and reference sections. :data:`APPENDIX` lists
+the sections the PDF leaves out unless asked for (``--pdf-appendix``); the
+HTML always has everything.
+
 Example:
     >>> [s for s, _ in SECTIONS][:3]
-    ['overview', 'comparison', 'charts']
+    ['findings', 'guide', 'profiles']
+    >>> "validity" in APPENDIX
+    True
 """
 
 from __future__ import annotations
@@ -27,24 +35,36 @@ from framing.engines.memory import Analysis
 from framing.reporting.formatting import static
 from framing.reporting.sections.evidence import LEGEND, evidence, evidence_outlets, shown_articles
 from framing.reporting.sections.figures import distinctive_words, figures
+from framing.reporting.sections.findings import excerpt, findings
+from framing.reporting.sections.fit import story_fit
+from framing.reporting.sections.guide import GLOSSARY
 from framing.reporting.sections.kwic import label_contexts
 from framing.reporting.sections.methodology import limitations
 from framing.reporting.sections.overview import overview
+from framing.reporting.sections.profiles import profiles
 from framing.reporting.sections.provenance import provenance
+from framing.reporting.sections.selection import selection_section
 from framing.reporting.sections.table import comparison_table
-from framing.reporting.sections.validity import validity_card
+from framing.reporting.sections.validity import badges, validity_card
 
 #: Section ids, titles (the contents list), in page order.
 SECTIONS: tuple[tuple[str, str], ...] = (
-    ("overview", "Overview"),
-    ("comparison", "Side-by-side comparison"),
+    ("findings", "What differs: the findings"),
+    ("guide", "How to read this report"),
+    ("profiles", "One profile per outlet"),
+    ("selection", "What each outlet includes that the others don't"),
     ("charts", "Charts"),
+    ("methodology", "Methodology and limitations"),
+    ("comparison", "Side-by-side comparison (every figure)"),
     ("evidence", "Evidence: the articles with their spans"),
     ("kwic", "Relationship labels in context"),
-    ("methodology", "Methodology and limitations"),
+    ("overview", "The articles and what cleaning removed"),
     ("validity", "Validity card"),
     ("provenance", "Provenance"),
 )
+
+#: Sections the PDF includes only with ``--pdf-appendix`` (the HTML always has them).
+APPENDIX: frozenset[str] = frozenset({"comparison", "evidence", "kwic", "overview", "validity", "provenance"})
 
 #: Headlines listed in the overview.
 MAX_HEADLINES = 12
@@ -83,14 +103,41 @@ def build_context(
     articles = evidence(analysis, anchors, shown)
     n_shown = sum(1 for e in articles if e["full"])
     per_outlet = analysis.articles.groupby("outlet_id", sort=False).size().tolist()
+    card = validity_card(validity)
+    table = comparison_table(comparison.table, outlets, anchors_by_outlet, shown_spans)
+    for g in table["groups"]:
+        for r in g["rows"]:
+            r["badges"] = badges(r["key"], card)
+    found = [{"text": f.text, "outlet": f.outlet, "direction": f.direction, "measure": f.measure,
+              "href": f"#span-{f.span}" if f.span >= 0 else f"#{anchors_by_outlet.get(f.outlet_id, 'evidence')}",
+              "excerpt": excerpt(analysis, f.span), "badges": badges(f.measure, card)}
+             for f in findings(comparison, analysis, shown_spans=shown_spans)]
+    profs = profiles(comparison, anchors_by_outlet=anchors_by_outlet, shown_spans=shown_spans)
+    for p in profs:
+        for key in ("labels_total", "attributions"):
+            if p[key]:
+                p[key]["badges"] = badges(p[key]["key"], card)
+        for f in p["voice"] + p["tone"]:
+            f["badges"] = badges(f["key"], card)
     return {
         "title": f"How {len(outlets)} outlet{'s' if len(outlets) != 1 else ''} framed one story",
+        "story": comparison.story.name,
+        "fit_warning": story_fit(analysis),
+        "outlet_names": [n for _, n in outlets],
+        "findings": found,
+        "glossary": GLOSSARY,
+        "profiles": profs,
+        "selection": selection_section(comparison.selection, shown=shown_spans,
+                                       spans=analysis.spans.reset_index(drop=True), outlet_names=dict(outlets)),
+        "appendix": sorted(APPENDIX),
+        "pdf": False,
+        "pdf_appendix": True,
         "story_titles": titles[:MAX_HEADLINES],
         "story_titles_more": max(0, len(titles) - MAX_HEADLINES),
-        "sections": [{"id": i, "title": t} for i, t in SECTIONS],
+        "sections": [{"id": i, "title": t, "appendix": i in APPENDIX} for i, t in SECTIONS],
         "css": Markup(static("report.css")),  # packaged file, not user data
         "overview": overview(analysis, anchors, outlet_anchors, shown),
-        "comparison": comparison_table(comparison.table, outlets, anchors_by_outlet, shown_spans),
+        "comparison": table,
         "charts": figures(analysis, comparison),
         "keyness": distinctive_words(comparison),
         "evidence": articles,
@@ -103,7 +150,7 @@ def build_context(
         "legend": [{"feature": f, "name": n, "symbol": s, "description": d, "on": on,
                     "present": f in set(analysis.spans["feature"])} for f, n, s, d, on in LEGEND],
         "kwic": label_contexts(analysis, shown_spans=shown_spans),
-        "validity": validity_card(validity),
+        "validity": card,
         "limitations": limitations(per_outlet),
         "reps": f"{comparison.reps:,}",
         "level": f"{comparison.level * 100:g}%",

@@ -88,3 +88,50 @@ def test_hostile_worksheet_and_key_fire_no_dialog(browser, tmp_path: Path):
         assert dialogs == [] and errors == [], name
         assert page.evaluate("document.querySelectorAll('script, img[onerror], a[href^=javascript]').length") == 0
         page.close()
+
+
+@pytest.fixture(scope="module")
+def seed_report_page(tmp_path_factory, seed_analysis):
+    out = tmp_path_factory.mktemp("browser-seed")
+    build_report(seed_analysis, out_dir=out, formats=("html",), reps=50)
+    return out / "report.html"
+
+
+def test_findings_link_to_existing_highlighted_spans(browser, seed_report_page: Path):
+    page, errors, _ = _open(browser, seed_report_page)
+    items = page.locator("#findings li")
+    assert items.count() >= 3
+    for i in range(items.count()):
+        href = items.nth(i).locator('a[href^="#"]').first.get_attribute("href")
+        target = page.locator(href)
+        assert target.count() == 1, href
+        assert "hl" in (target.get_attribute("class") or "").split(), href  # a highlighted span of the evidence
+        assert target.evaluate("e => e.closest('#evidence') !== null")
+    hrefs = [items.nth(i).locator('a[href^="#"]').first.get_attribute("href") for i in range(items.count())]
+    assert errors == []
+    page.close()
+    for href in hrefs:  # followed, the target is marked whatever the legend's ticks
+        page = browser.new_page()
+        page.goto(seed_report_page.as_uri() + href)
+        page.wait_for_load_state("load")
+        assert page.locator(href).evaluate("e => getComputedStyle(e).outlineStyle") == "solid", href
+        page.close()
+
+
+def test_one_profile_per_outlet(browser, seed_report_page: Path, seed_analysis):
+    page, _, _ = _open(browser, seed_report_page)
+    names = page.locator(".outlet-profile h3").all_inner_texts()
+    outlets = list(dict.fromkeys(seed_analysis.articles["outlet_name"]))
+    assert len(names) == len(outlets)
+    assert all(n.startswith(o) for n, o in zip(names, outlets, strict=True))
+    page.close()
+
+
+@pytest.mark.parametrize("width", [390, 1400])
+def test_no_horizontal_page_scroll(browser, seed_report_page: Path, width: int):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(seed_report_page.as_uri())
+    page.wait_for_load_state("load")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"page scrolls {overflow}px sideways at {width}px"
+    page.close()

@@ -86,9 +86,17 @@ def test_two_runs_give_identical_bytes(seed_analysis, seed_report: Path, tmp_pat
     assert (tmp_path / "report.html").read_bytes() == seed_report.read_bytes()
 
 
-def test_validity_card_says_not_run_without_a_file(seed_report: Path):
+def test_validity_card_shows_release_figures_without_a_file(seed_report: Path):
+    section = seed_report.read_text(encoding="utf-8").split('<section id="validity">')[1]
+    assert re.search(r"Figures measured at release, \d{4}-\d{2}-\d{2}, framing \S+\.", section)
+    assert "framing validate" in section and 'id="validity-1"' in section
+
+
+def test_validity_badges_link_to_rows_of_the_card(seed_report: Path):
     html = seed_report.read_text(encoding="utf-8")
-    assert "Validation: not run" in html and "framing validate --json" in html
+    links = set(re.findall(r'class="vbadge" href="#(validity-\d+)"', html))
+    assert links and all(f'id="{v}"' in html for v in links)
+    assert 'class="vbadge none"' in html  # frames: no validity figure, said so
 
 
 def test_validity_card_shows_rows_beside_anchors(seed_analysis, tmp_path: Path):
@@ -123,23 +131,78 @@ def test_pdf_unavailable_still_writes_html(seed_analysis, tmp_path: Path, monkey
     assert not (tmp_path / "report.pdf").exists()
 
 
+def _poppler() -> None:
+    if not (shutil.which("pdftoppm") and shutil.which("pdftotext") and shutil.which("pdfinfo")):
+        pytest.skip("poppler-utils (pdftoppm, pdftotext, pdfinfo) not installed: apt-get install poppler-utils")
+
+
+def _pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def _text(pdf: Path, *args: str) -> str:
+    return subprocess.run(["pdftotext", *args, str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture(scope="module")
+def seed_pdf(seed_analysis, tmp_path_factory) -> Path:
+    _poppler()
+    out = tmp_path_factory.mktemp("seed-pdf")
+    assert [p.name for p in build_report(seed_analysis, out_dir=out, formats=("pdf",), reps=200)] == ["report.pdf"]
+    return out / "report.pdf"
+
+
 @pytest.mark.slow
-def test_pdf_renders_and_contains_outlets_and_table_values(seed_analysis, tmp_path: Path):
-    if not (shutil.which("pdftoppm") and shutil.which("pdftotext")):
-        pytest.skip("poppler-utils (pdftoppm, pdftotext) not installed: apt-get install poppler-utils")
+def test_pdf_page_one_carries_the_findings_and_fits_twelve_pages(seed_pdf: Path, seed_analysis, tmp_path: Path):
+    from framing.comparison import compare
+    from framing.reporting.sections.findings import findings
+
+    assert _pages(seed_pdf) <= 12
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(seed_pdf), str(tmp_path / "p")],
+                   check=True)
+    assert any(p.stat().st_size > 5000 for p in tmp_path.glob("p*.png"))
+    page1 = " ".join(_text(seed_pdf, "-f", "1", "-l", "1").split())
+    assert "What differs: the findings" in page1
+    first = findings(compare(seed_analysis, reps=200), seed_analysis)[0]
+    assert " ".join(first.text.split())[:40].replace("-", "") in page1.replace("-", "").replace("‐", "")
+    text = _text(seed_pdf)
+    for name in set(seed_analysis.articles["outlet_name"]):
+        assert " ".join(name.split()[:1]) in text
+    assert "Validity card" not in text and "Evidence: the articles" not in text
+
+
+@pytest.mark.slow
+def test_pdf_appendix_adds_the_table_evidence_and_validity(seed_analysis, tmp_path: Path):
+    _poppler()
     from framing.comparison import compare
     from framing.reporting.formatting import fmt_value
 
-    written = build_report(seed_analysis, out_dir=tmp_path, formats=("pdf",), reps=200)
-    assert [p.name for p in written] == ["report.pdf"]
-    pdf = tmp_path / "report.pdf"
-    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")], check=True)
-    assert any(p.stat().st_size > 5000 for p in tmp_path.glob("p*.png"))
-    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
-    for name in set(seed_analysis.articles["outlet_name"]):
-        assert " ".join(name.split()[:1]) in text
+    build_report(seed_analysis, out_dir=tmp_path, formats=("pdf",), reps=200, pdf_appendix=True)
+    assert not _broken_words(tmp_path / "report.pdf", seed_analysis.corpus)  # the evidence pages above all
+    text = _text(tmp_path / "report.pdf")
+    assert "Validity card" in text and "Evidence: the articles" in text
     table = compare(seed_analysis, reps=200).table
     main = table[table["kind"].isin(["rate", "share_words"])]
     missing = [fmt_value(v, k) for v, k in zip(main["value"], main["kind"], strict=True)
                if fmt_value(v, k) not in text]
     assert not missing
+
+
+def _broken_words(pdf: Path, corpus) -> list[str]:
+    """Line ends that cut an article word without a hyphen ("s|plit", "Sh|anghai")."""
+    words = {w.lower() for art in corpus.articles for w in re.findall(r"[A-Za-z]+", art.text)}
+    lines = [ln.strip() for ln in _text(pdf).splitlines()]
+    broken = []
+    for a, b in zip(lines, lines[1:], strict=False):
+        m, n = re.search(r"([A-Za-z]+)$", a), re.match(r"([A-Za-z]+)", b)
+        if m and n and " " in a:  # a line of running text (chart labels come out letter by letter)
+            head, tail = m.group(1).lower(), n.group(1).lower()
+            if head + tail in words and not (head in words and tail in words):
+                broken.append(f"{m.group(1)}|{n.group(1)}")
+    return broken
+
+
+@pytest.mark.slow
+def test_pdf_breaks_no_word_without_a_hyphen(seed_pdf: Path, seed_corpus):
+    assert not _broken_words(seed_pdf, seed_corpus)

@@ -97,4 +97,4 @@ def test_report_names_the_story_and_the_settings(seed_analysis):
     comp = compare(seed_analysis, reps=20, level=0.9, min_hits=4)
     html = report_html(seed_analysis, comparison=comp)
     assert f"<dt>Story</dt><dd>{seed_analysis.story.name}</dd>" in html
-    assert "90% percentile bootstrap intervals (20 resamples" in html and "fewer than 4 hits" in html
+    assert "90% intervals that stay inside" in html and "(20 resamples" in html and "fewer than 4 hits" in html

@@ -30,7 +30,7 @@ def test_selection_links_resolve_to_highlighted_evidence_spans():
     only = {f"span-{r}" for r in data["only_here_rows"]}
     assert only and only <= ids
     for r in list(data["only_here_rows"])[:5]:
-        assert f'[data-span="{r}"]' in html, "only-here sentences are highlighted by the section's style"
+        assert f"[data-span='{r}']" in html, "only-here sentences are highlighted by the section's style"
     assert "Who is quoted by whom" in html and "Wang Yi" in html
     assert "Similarity is not meaning" in html
     assert "<script" not in html

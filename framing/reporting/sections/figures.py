@@ -1,7 +1,10 @@
 """Section 3, charts: which charts the comparison gets (drawn by :mod:`framing.reporting.charts`).
 
-Figures and intervals are the comparison's (:class:`framing.comparison.Comparison`);
-only the label heatmap and the sentence-tone distribution read the span table.
+Figures, counts and intervals are the comparison's
+(:class:`framing.comparison.Comparison`); only the sentence-tone
+distribution reads the span table. Heatmaps print the count behind each
+cell, and measures on different scales (readability) get one colour scale
+per column.
 
 Example:
     >>> t = pd.DataFrame({"measure": ["m", "m"], "name": ["frame: trade", "frame: trade"],
@@ -47,34 +50,26 @@ def figures(analysis: Analysis, comparison: Comparison) -> list[charts.Chart]:
     measures = list(dict.fromkeys(table["measure"]))
     out: list[charts.Chart] = []
     spans = analysis.spans
-    # Only labels about the story's relationship, as in the comparison's label rows.
-    labels = spans[(spans["feature"] == "relationship_label") & (spans["target"] == comparison.story.dyad)]
-    if len(labels):
-        words = analysis.articles.groupby("outlet_name")["n_words"].sum().reindex(names)
-        lab = labels.assign(
-            outlet_name=labels["outlet_id"].map(dict(outlets)),
-            voice_group=labels["voice"].map(lambda v: "sources" if v in ("direct_quote", "attributed_paraphrase")
-                                            else "own voice"),
-            cat=labels["category"].replace("", "uncategorised"),
-        )
-        cats = sorted(set(lab["cat"]))
-        panels = []
-        for pol_name, pol_mask in (("affirmed / other", lab["polarity"] != "negated"),
-                                   ("negated", lab["polarity"] == "negated")):
-            sub = lab[pol_mask]
-            for vg in ("own voice", "sources"):
-                counts = sub[sub["voice_group"] == vg].groupby(["outlet_name", "cat"]).size().unstack(fill_value=0)
-                counts = counts.reindex(index=names, columns=cats, fill_value=0)
-                rate = counts.div(words, axis=0) * 1000
-                panels.append((f"{pol_name}, {vg}", rate))
+    # The comparison's label rows (labels about the story's relationship only), with their counts.
+    label_keys = [m for m in measures if m.startswith("label_") and not m.startswith("label_about_")]
+    by_kind = [m for m in label_keys if table.loc[table["measure"] == m, "name"].iloc[0].startswith("label: ")]
+    by_voice = [m for m in ("label_own_per_1000_words", "label_sources_per_1000_words",
+                            "label_negated_per_1000_words", "label_hypothetical_per_1000_words") if m in measures]
+    if by_kind and float(table.loc[table["measure"].isin(by_kind), "n_hits"].sum()) > 0:
+        panels = [("by kind of label", by_kind), ("by voice and polarity", by_voice)]
+        panels = [(t, ms) for t, ms in panels if ms]
         out.append(charts.heatmap(
-            "chart-labels", f"Relationship labels about {comparison.story.name}, by outlet, voice and polarity",
-            panels[0][1],
-            panels=panels, cbar_label="per 1,000 words",
-            alt="Heatmaps of relationship labels per 1,000 words: rows are outlets, columns are label categories; "
-                "panels separate affirmed from negated labels and the outlet's own voice from its sources'.",
-            caption="Per 1,000 words of each outlet. Negated labels (\"not an alliance\") are shown apart; labels "
-                    "about other relationships (\"the Western alliance\") are not counted.",
+            "chart-labels", f"Relationship labels about {comparison.story.name}, by outlet",
+            _pivot_named(table, by_kind, names),
+            panels=[(t, _pivot_named(table, ms, names)) for t, ms in panels],
+            counts=[_pivot_named(table, ms, names, column="n_hits") for _, ms in panels],
+            cbar_label="per 1,000 words",
+            alt="Heatmaps of relationship labels per 1,000 words, with the number of labels in each cell: rows are "
+                "outlets; columns are kinds of label, then labels in the outlet's own voice, in its sources' words, "
+                "denied and hypothetical.",
+            caption="Per 1,000 words of each outlet; n is the number of labels behind each figure (a dark cell on "
+                    "n=1 or 2 is one or two words). Labels about other relationships (\"the Western alliance\") "
+                    "are not counted.",
         ))
     hb = [(title, [(f"{feat}_own_per_1000_words", "own voice"), (f"{feat}_sources_per_1000_words", "sources")])
           for feat, title in (("hedge", "Hedges"), ("booster", "Boosters")) if f"{feat}_own_per_1000_words" in measures]
@@ -101,11 +96,12 @@ def figures(analysis: Analysis, comparison: Comparison) -> list[charts.Chart]:
         data = _pivot_named(table, actors, names)
         out.append(charts.heatmap(
             "chart-actors", "Tone toward actors", data, diverging=True, fmt="+.2f", cbar_label="mean tone",
+            counts=_pivot_named(table, actors, names, column="n_hits"),
             alt="Heatmap of the mean tone toward each actor (what the sentences say about it), per outlet; purple "
                 "negative, orange positive, numbers in every cell.",
             caption="Mean tone toward each actor: what each sentence says about the mention (the actor as subject, "
                     "object or possessor; topics such as 'the crisis in Ukraine' and what a speaker says do not "
-                    "count). Empty cells: the outlet never names the actor.",
+                    "count). n is the number of mentions scored. Empty cells: the outlet never names the actor.",
         ))
     quote_cols = [m for m in ("quote_share_of_words_pct", "paraphrase_share_of_words_pct") if m in measures]
     if quote_cols:
@@ -127,17 +123,20 @@ def figures(analysis: Analysis, comparison: Comparison) -> list[charts.Chart]:
     if read:
         data = _pivot_named(table, read, names)
         out.append(charts.heatmap(
-            "chart-readability", "Readability", data, fmt=".1f", cbar_label="value",
-            alt="Table-like heatmap of readability scores per outlet.",
-            caption="Scales differ by column: compare outlets within a column, not across columns.",
+            "chart-readability", "Readability", data, fmt=".1f", per_column=True,
+            alt="Table-like heatmap of readability scores per outlet, each column coloured on its own scale.",
+            caption="Each column has its own colour scale (darkest: the highest value in that column): compare "
+                    "outlets within a column, not across columns.",
         ))
     frames = [m for m in measures if m.startswith("frame_")]
     if frames:
         data = _pivot_named(table, frames, names)
         out.append(charts.heatmap(
             "chart-frames", "Frame emphasis", data, fmt=".0f", cbar_label="% of sentences",
+            counts=_pivot_named(table, frames, names, column="n_hits"),
             alt="Heatmap: share of each outlet's sentences with a cue of each frame.",
-            caption="% of the outlet's sentences with at least one cue of the frame.",
+            caption="% of the outlet's sentences with at least one cue of the frame; n is the number of those "
+                    "sentences.",
         ))
     if len(keyness):
         out.append(charts.keyness_chart(
@@ -148,9 +147,10 @@ def figures(analysis: Analysis, comparison: Comparison) -> list[charts.Chart]:
     return out
 
 
-def _pivot_named(table: pd.DataFrame, measures: Sequence[str], names: Sequence[str]) -> pd.DataFrame:
+def _pivot_named(table: pd.DataFrame, measures: Sequence[str], names: Sequence[str], *,
+                 column: str = "value") -> pd.DataFrame:
     sub = table[table["measure"].isin(list(measures))]
-    p = sub.pivot_table(index="outlet_name", columns="measure", values="value", aggfunc="first", dropna=False)
+    p = sub.pivot_table(index="outlet_name", columns="measure", values=column, aggfunc="first", dropna=False)
     p = p.reindex(index=list(names), columns=list(measures))
     label = dict(zip(sub["measure"], sub["name"], strict=False))
     p.columns = [label[m].split(": ", 1)[-1] for m in p.columns]

@@ -44,21 +44,30 @@ def _href(row: float | int, rows_shown: set[int] | None) -> str:
 
 
 def selection_section(selection: Selection | None, *, shown: set[int] | None,
-                      spans: pd.DataFrame | None = None) -> dict[str, Any] | None:
+                      spans: pd.DataFrame | None = None,
+                      outlet_names: dict[str, str] | None = None) -> dict[str, Any] | None:
     """The section's data (None: selection was not computed).
 
     Args:
         selection: ``Comparison.selection``.
         shown: Span-table rows drawn in the evidence (None: all); links go only to those.
         spans: The span table (to link source cells to their quote spans).
+        outlet_names: Display name of each outlet id (default: the ids).
     """
     if selection is None:
         return None
     al = selection.alignments
     names = {k: n for k, _, n in MEASURES}
-    measures = [{"outlet_id": str(r.outlet_id), "name": names.get(str(r.measure), str(r.measure)),
+    label = dict(outlet_names or {})
+    measures = [{"outlet_id": str(r.outlet_id), "outlet": label.get(str(r.outlet_id), str(r.outlet_id)),
+                 "key": str(r.measure), "name": names.get(str(r.measure), str(r.measure)),
                  "value": _fmt(float(r.value), str(r.unit)), "interval": _interval(r), "caveats": str(r.caveats)}
                 for r in selection.measures.itertuples(index=False)]
+    outlets = list(dict.fromkeys(m["outlet_id"] for m in measures))
+    cell = {(m["key"], m["outlet_id"]): m for m in measures}
+    wide = {"outlets": [label.get(o, o) for o in outlets],
+            "rows": [{"name": name, "cells": [cell.get((key, o)) for o in outlets]}
+                     for key, _, name in MEASURES if any((key, o) in cell for o in outlets)]}
     pairs = []
     for story, group in al[al["aligned"].astype(bool)].groupby("story_id", sort=False):
         best = group.sort_values("similarity", ascending=False, kind="stable")
@@ -76,13 +85,21 @@ def selection_section(selection: Selection | None, *, shown: set[int] | None,
     near = al[(al["similarity"] - ALIGN_THRESHOLD).abs() <= BORDERLINE]
     near = near.assign(dist=(near["similarity"] - ALIGN_THRESHOLD).abs()).sort_values("dist", kind="stable")
     borderline = [_pair(r, str(r.story_id), shown) for r in near.head(MAX_BORDERLINE).itertuples(index=False)]
+    for group in (pairs, borderline):
+        for pr in group:
+            pr["left_outlet"] = label.get(pr["left_outlet"], pr["left_outlet"])
+            pr["right_outlet"] = label.get(pr["right_outlet"], pr["right_outlet"])
+    for o in only_here:
+        o["outlet"] = label.get(str(o["outlet_id"]), str(o["outlet_id"]))
     return {
         "measures": measures,
+        "wide": wide,
         "pairs": pairs,
         "only_here": only_here,
         "only_here_rows": sorted({int(x) for x in only["span_row"] if int(x) >= 0 and (shown is None or
                                                                                           int(x) in shown)}),
-        "sources": _sources(selection, spans, shown),
+        "sources": {**(src := _sources(selection, spans, shown)),
+                    "outlets": [label.get(o, o) for o in src["outlets"]]},
         "borderline": borderline,
         "threshold": f"{ALIGN_THRESHOLD:g}",
         "method": [STORY_METHOD, ALIGN_METHOD],
