@@ -68,13 +68,19 @@ def _exercise(ex: Exercise, n: int, ws: Worksheet) -> list[str]:
         elif ex.kind == "blind":
             out += _passage(item, f"{n}.{k} Excerpt {item.letter}")
             out += ["Outlet: ____________________ What gave it away?", "", *_lines(2)]
+        elif ex.kind == "missing":
+            out += _passage(item, f"{n}.{k} {item.passage.outlet_name}")
+            options = item.facts.get("options", [])
+            out += ["Also reported by (tick every one): " + "  ".join(f"[ ] {escape(str(o))}" for o in options),  # type: ignore[attr-defined]
+                    ""]
         elif ex.kind == "readability":
             out += _passage(item, f"Passage {item.letter}")
     if ex.kind == "readability":
         out += [f"{n}.1 My ranking, hardest first: ______", "", f"{n}.2 What made the hardest passage hard?", "",
                 *_lines(2)]
-    for k, q in enumerate(ex.questions, start=1):
-        out += [f"{n}.{k} {escape(str(q['text']))}", "", *_lines(3)]
+    first = len(ex.items) + 1 if ex.kind == "missing" else 1  # follow-up questions are numbered after the items
+    for k, q in enumerate(ex.questions, start=first):
+        out += [f"{n}.{k} {escape(str(q['text']))}", "", *_lines(3 if ex.kind == "discussion" else 2)]
     follow = {"hedges": "Rewrite one hedged sentence without its hedges. How does the meaning change?",
               "quotes": "Compare your tables. Which outlet lets more sides of the story speak?",
               "labels": "Why does it matter whether a label comes from the outlet itself or from someone it quotes?"}

@@ -69,8 +69,9 @@ HOW: dict[str, str] = {
     "one by one and ask which clue worked.",
     "readability": "Students rank the passages, then count the words in two sentences of each. Explain that a "
     "readability grade is a formula of sentence and word length, and ask what it misses.",
-    "missing": "Each group looks for the passage in the other articles. Ask why an outlet might leave it out: "
-    "space, audience, sources, or a view of the story.",
+    "missing": "Give each group one of the other articles of the pack: does it report the passage, in any words? "
+    "Groups report back and the class ticks the outlets together (the key's 'closest sentence' column says where "
+    "to look). Then ask why an outlet might leave it out: space, audience, sources, or a view of the story.",
     "discussion": "Pairs take one question each and report back. Insist on an example from the passages or the "
     "pack for every claim. The figures come from the tool: ask how the class could check them.",
     "end": "Each student writes one sentence: 'One thing I will look for next time I read the news is...'.",

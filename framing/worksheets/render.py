@@ -1,10 +1,11 @@
 """Render a worksheet, its answer key, the article pack and the lesson plan (HTML, then PDF) and write every file.
 
-``worksheet.html`` renders the student handouts (``doc``: the sheet or the
-article pack), ``answer_key.html`` the teacher's documents (the key or the
-lesson plan); both share
-``_worksheet_base.html`` and the macros in ``_worksheet_parts.html``) live with
-the report's templates and go through the report's one Jinja environment
+Each document has its own template (:data:`DOCUMENTS`): ``worksheet.html``
+(the student sheet), ``answer_key.html`` (the key), ``pack.html`` (the
+article pack) and ``plan.html`` (the lesson plan). All four extend
+``_worksheet_base.html``; the exercises' macros are in
+``_worksheet_parts.html``. They live with the report's templates and go
+through the report's one Jinja environment
 (:func:`framing.reporting.render.environment`: autoescape on, so article text is
 always escaped); PDFs come from :func:`framing.reporting.pdf.html_to_pdf` (no
 dates in the metadata). The only markup made here is the key's highlighted
@@ -49,7 +50,7 @@ OUTPUT_FILES: tuple[str, ...] = ("worksheet.html", "worksheet.pdf", "answer_key.
 #: Documents: file stem -> (template, doc).
 DOCUMENTS: dict[str, tuple[str, str]] = {
     "worksheet": ("worksheet.html", "sheet"), "answer_key": ("answer_key.html", "key"),
-    "article_pack": ("worksheet.html", "pack"), "lesson_plan": ("answer_key.html", "plan"),
+    "article_pack": ("pack.html", "pack"), "lesson_plan": ("plan.html", "plan"),
 }
 
 

@@ -88,6 +88,10 @@ def test_every_option_the_key_uses_exists_on_the_sheet(analysis: Analysis, level
         assert ex.options == {"voice": list(VOICE_OPTIONS[level]), "polarity": list(POLARITY_OPTIONS[level])}
         used = {v for item in ex.items for a in item.facts["answers"] for v in a.values()}  # type: ignore[union-attr]
         assert used and used <= set(ex.options["voice"]) | set(ex.options["polarity"])
+        missing = _exercise(ws, "missing")  # "What's missing?" ticks the outlets that also carry its passage
+        for item in missing.items:
+            assert set(item.facts["ticked"]) <= set(item.facts["options"])  # type: ignore[arg-type]
+            used |= set(item.facts["ticked"])  # type: ignore[arg-type]
         for option in used:
             assert html.escape(option) in student
         assert {html.unescape(t) for t in re.findall(r'<span class="tick">(.*?)</span>', key)} == used

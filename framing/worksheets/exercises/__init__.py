@@ -21,9 +21,12 @@ Exercises (:func:`build_worksheet`), drawn with the seed
 4. *Blind source* (:mod:`~framing.worksheets.exercises.blind`) -- one excerpt per
    outlet with outlet names, self-references and author names replaced by
    ``[outlet]``/``[author]``; the key gives the outlet and its distinctive words.
-5. *Readability* (:mod:`~framing.worksheets.exercises.readability`) -- passages to
+5. *What's missing?* (:mod:`~framing.worksheets.exercises.missing`) -- a passage
+   only one outlet carries (the comparison's selection); the key says which
+   outlets carry it, with each one's closest sentence and its similarity.
+6. *Readability* (:mod:`~framing.worksheets.exercises.readability`) -- passages to
    rank, with Flesch-Kincaid grades in the key.
-6. *Discussion* (:mod:`~framing.worksheets.exercises.discussion`) -- questions on
+7. *Discussion* (:mod:`~framing.worksheets.exercises.discussion`) -- questions on
    the biggest between-outlet differences of the comparison.
 
 Example:
@@ -31,7 +34,7 @@ Example:
     >>> from framing.engines.memory import analyze
     >>> ws = build_worksheet(analyze(load_corpus()), level="intro", seed=1)
     >>> [e.kind for e in ws.exercises]
-    ['hedges', 'quotes', 'labels', 'blind', 'readability', 'discussion']
+    ['hedges', 'quotes', 'labels', 'blind', 'missing', 'readability', 'discussion']
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ from framing.worksheets.exercises.common import (
 from framing.worksheets.exercises.discussion import QUESTIONS, discussion_exercise
 from framing.worksheets.exercises.hedges import BOOSTER_WHY, CUE_WHY, hedge_exercise
 from framing.worksheets.exercises.labels import label_exercise
+from framing.worksheets.exercises.missing import missing_exercise, place_in_pack
 from framing.worksheets.exercises.quotes import quote_exercise, speaker_rows
 from framing.worksheets.exercises.readability import readability_exercise
 from framing.worksheets.pack import article_pack, reference
@@ -66,11 +70,12 @@ __all__ = [
     "BOOSTER_WHY", "BUILDERS", "CUE_WHY", "LEVELS", "MAX_PASSAGE_CHARS", "MIN_SENTENCE_WORDS", "QUESTIONS",
     "SETTINGS", "VOICE_WORDS", "Cue", "Exercise", "Item", "Passage", "Settings", "Worksheet", "anonymise",
     "blind_exercise", "build_worksheet", "candidate_passages", "discussion_exercise", "hedge_exercise",
-    "label_exercise", "outlet_aliases", "quote_exercise", "readability_exercise", "speaker_rows", "spans_in",
+    "label_exercise", "missing_exercise", "outlet_aliases", "quote_exercise", "readability_exercise", "speaker_rows",
+    "spans_in",
 ]
 
 #: The exercises, in worksheet order.
-BUILDERS = (hedge_exercise, quote_exercise, label_exercise, blind_exercise, readability_exercise,
+BUILDERS = (hedge_exercise, quote_exercise, label_exercise, blind_exercise, missing_exercise, readability_exercise,
             discussion_exercise)
 
 
@@ -100,7 +105,12 @@ def build_worksheet(
     settings = SETTINGS[level]
     exercises = [build(analysis, comparison, settings, seed) for build in BUILDERS]
     pack = article_pack(analysis, blind=blind_pack, seed=seed)
+    number = {a.article_id: a.number for a in pack.articles}
+    names = dict(analysis.corpus.outlets)
     for ex in exercises:
+        if ex.kind == "missing":
+            place_in_pack(ex, lambda a, s, e: reference(pack, a, s, e),
+                          lambda o, a: f"Article {number[a]}" if blind_pack else f"{names[o]} (Article {number[a]})")
         if ex.kind == "blind" and not blind_pack:
             continue
         for item in ex.items:

@@ -91,6 +91,9 @@ def blind_exercise(analysis: Analysis, comparison: Comparison, settings: Setting
     if len(outlets) < 2:
         ex.omitted = "needs at least two outlets (the corpus has one)"
         return ex
+    if settings.blind_outlets < 2:
+        ex.omitted = "not part of this level (students need to have read every article of the pack first)"
+        return ex
     keyness = comparison.keyness
     hidden = {normalise(a) for o, n in outlets for group in outlet_aliases(o, n) for a in group} | {
         normalise(o) for o, _ in outlets}

@@ -64,21 +64,24 @@ class Settings:
     discussion: int
     key_terms: int
     max_chars: int = MAX_PASSAGE_CHARS
+    missing_passages: int = 1
+    missing_sentences: int = 2
 
 
 SETTINGS: dict[str, Settings] = {
-    # intro: one 45-minute lesson, at most 4 printed pages; advanced: at most 8.
+    # intro: one 45-minute lesson, at most 4 printed pages; advanced: at most 8. The intro sheet has no blind
+    # source (it needs students who have read every article of the pack; "What's missing?" takes its place).
     "intro": Settings(
         hedge_passages=1, hedge_sentences=3, hedge_min=2, hedge_max=5, hedge_features=("hedge",),
         quote_outlets=2, quote_sentences=2, quote_features=("quote",), label_items=3,
-        blind_outlets=3, blind_sentences=2, readability_passages=0, readability_gap=3.0, discussion=2, key_terms=6,
-        max_chars=520,
+        blind_outlets=0, blind_sentences=2, readability_passages=0, readability_gap=3.0, discussion=2, key_terms=6,
+        max_chars=520, missing_passages=1, missing_sentences=2,
     ),
     "advanced": Settings(
         hedge_passages=2, hedge_sentences=3, hedge_min=3, hedge_max=8, hedge_features=("hedge", "booster"),
-        quote_outlets=3, quote_sentences=3, quote_features=("quote", "paraphrase"), label_items=6,
+        quote_outlets=3, quote_sentences=3, quote_features=("quote", "paraphrase"), label_items=5,
         blind_outlets=4, blind_sentences=2, readability_passages=3, readability_gap=2.0, discussion=4, key_terms=10,
-        max_chars=700,
+        max_chars=700, missing_passages=1, missing_sentences=2,
     ),
 }
 

@@ -5,7 +5,7 @@ story; every figure is a row of :attr:`framing.comparison.Comparison.table`.
 
 Example:
     >>> _fmt(2.345, "per 1,000 words"), _fmt(12.6, "% of words")
-    ('2.3 times per 1,000 words', '13%')
+    ('2.3 times per 1,000 words (about one every 430 words)', '13%')
 """
 
 from __future__ import annotations
@@ -89,12 +89,27 @@ def questions(comparison: Comparison) -> dict[str, tuple[str, str]]:
     return out
 
 
+def one_every(per_1000: float) -> str:
+    """A rate per 1,000 words as "about one every N words" (N rounded as people say it; "" for none).
+
+    Example:
+        >>> one_every(12.4), one_every(2.6), one_every(0.3), one_every(0.0)
+        ('about one every 80 words', 'about one every 380 words', 'about one every 3,300 words', '')
+    """
+    if not per_1000 > 0:
+        return ""
+    n = 1000 / per_1000
+    step = 1 if n < 20 else 5 if n < 100 else 10 if n < 1000 else 100
+    return f"about one every {max(1, round(n / step)) * step:,} words"
+
+
 def _fmt(value: float, unit: str) -> str:
-    """A figure in a question's words."""
+    """A figure in a question's words (a rate per 1,000 words also as "about one every N words")."""
     if unit.startswith("%"):
         return f"{value:.0f}%"
     if unit == "per 1,000 words":
-        return f"{value:.1f} times per 1,000 words"
+        every = one_every(value)
+        return f"{value:.1f} times per 1,000 words" + (f" ({every})" if every else "")
     return f"{value:.2f}"
 
 

@@ -6,6 +6,9 @@ it is, or the passage is not used). The key accepts direct and reported
 speakers alike and every name variant (:func:`name_variants`: "Wang Yi",
 "Wang"), and explains the borderline ones (a description rather than a name,
 reported speech the tool found, a name given in full only elsewhere).
+An excerpt whose speaker is a country or a pair of countries ("Both Russia
+and China", "Beijing") is not used (:func:`is_place_speaker`): a country
+does not speak, and students cannot tell who did.
 
 Example:
     >>> from framing.model import Span, spans_to_frame
@@ -17,12 +20,14 @@ Example:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
 from framing.comparison import Comparison
 from framing.engines.memory import Analysis
 from framing.features.quotes import NAMED_SOURCE_TYPES, named_sources
+from framing.story import Story
 from framing.worksheets.exercises.common import (
     Exercise,
     Item,
@@ -39,6 +44,36 @@ from framing.worksheets.exercises.common import (
 
 #: Words that never name a speaker on their own (a last name is not one of them).
 _NOT_NAMES = frozenset({"the", "of", "and", "for", "in", "on", "to", "a", "an", "de", "van", "von", "al"})
+
+
+#: Actor kinds (the story's actors tables) that name a country, a bloc or a pair of them, not someone who speaks.
+PLACE_KINDS: frozenset[str] = frozenset({"state", "bloc", "pair", "reference"})
+
+_JOINS = re.compile(r"\s*(?:,|&|\band\b)\s*", re.IGNORECASE)
+_LEADING = re.compile(r"^(?:both|the)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _place_terms(story: Story) -> frozenset[str]:
+    """Lower-cased terms of the story's actors that name countries, blocs or pairs (a leading "the" dropped)."""
+    return frozenset(_LEADING.sub("", t.term.lower()) for t in story.actor_terms() if t.kind in PLACE_KINDS)
+
+
+def is_place_speaker(speaker: str, story: Story) -> bool:
+    """Whether a speaker is only countries, blocs or pairs of them (the story's actors tables tell which).
+
+    Example:
+        >>> from framing.story import default_story
+        >>> st = default_story()
+        >>> [is_place_speaker(x, st) for x in ("Both Russia and China", "Moscow", "the two countries")]
+        [True, True, True]
+        >>> [is_place_speaker(x, st) for x in ("Wang Yi", "Xinhua news service", "")]
+        [False, False, False]
+    """
+    parts = [_LEADING.sub("", p.strip()).lower() for p in _JOINS.split(_LEADING.sub("", speaker.strip()))]
+    parts = [p for p in parts if p]
+    terms = _place_terms(story)
+    return bool(parts) and all(p in terms for p in parts)
 
 
 def name_variants(speaker: str, label: str = "person") -> list[str]:
@@ -129,8 +164,11 @@ def _attributed(analysis: Analysis, passage: Passage) -> pd.DataFrame:
 
 
 def _answerable(analysis: Analysis, passage: Passage, features: tuple[str, ...]) -> bool:
-    """Two or more expected speakers, every one named inside the excerpt."""
-    rows = expected(speaker_rows(_attributed(analysis, passage), passage.text), features)
+    """Two or more expected speakers, every one named inside the excerpt, and no country among the speakers."""
+    every = speaker_rows(_attributed(analysis, passage), passage.text)
+    if any(is_place_speaker(str(r["speaker"]), analysis.story) for r in every):
+        return False
+    rows = expected(every, features)
     return len(rows) >= 2 and all(r["named_as"] for r in rows)
 
 
