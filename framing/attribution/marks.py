@@ -9,6 +9,11 @@ continues into the next one when that paragraph opens with a quote mark (news
 convention) or its first double mark closes; otherwise it ends with its
 paragraph.
 
+Two-character marks (`````...''`` or ``''...''``, as in some NYT text) count as
+a straight ``"`` where they pair up within their paragraph, or where the
+odd one out opens a quote that runs on (``''A ...`` at a paragraph's end);
+otherwise they are left alone, as before.
+
 Example:
     >>> t = "“A,” she said, “B.”"
     >>> [t[q.start:q.end] for q in quotations(t)]
@@ -22,7 +27,7 @@ from dataclasses import dataclass
 
 _OPEN_GLYPHS = "“„«"
 _CLOSE_GLYPHS = "”»"
-_MARK_RE = re.compile(r"[\"“”„«»‘’']")
+_MARK_RE = re.compile(r"``|''|[\"“”„«»‘’']")
 _LINE_RE = re.compile(r"[^\n]*\S[^\n]*")
 _SPACE_BEFORE = " \t\n\u00a0([{—–-/"
 
@@ -55,20 +60,45 @@ def _is_space(ch: str) -> bool:
     return ch == "" or ch in _SPACE_BEFORE or ch.isspace()
 
 
-def _continues(text: str, ps: int, pe: int, pm: list[int]) -> tuple[bool, int]:
+def _wide_marks(text: str, pm: list[int]) -> set[int]:
+    """The two-character marks of one paragraph's marks ``pm`` that act as a straight ``"``.
+
+    They act when they pair up, or when the odd one out is last and opens
+    (space or paragraph start before it, a letter or digit after it).
+
+    Example:
+        >>> t = "''A,'' he said."
+        >>> sorted(_wide_marks(t, [0, 4]))
+        [0, 4]
+    """
+    wide = [p for p in pm if text[p : p + 2] in ("``", "''")]
+    if len(wide) % 2:
+        last = wide[-1]
+        if not (_is_space(text[last - 1] if last else "") and text[last + 2 : last + 3].isalnum()):
+            return set()
+    return set(wide)
+
+
+def _continues(text: str, ps: int, pe: int, pm: list[int], wide: set[int]) -> tuple[bool, int]:
     """Whether a quote left open continues into the paragraph ``[ps, pe)`` with marks ``pm``.
 
     Returns ``(continues, offset of an opening mark that only repeats the open quote, or -1)``.
     """
     first = ps + len(text[ps:pe]) - len(text[ps:pe].lstrip())
-    doubles = [p for p in pm if text[p] not in "‘’'"]
-    if text[first] in "\"“„«":
+    doubles = [p for p in pm if p in wide or text[p] not in "‘’'`"]
+    if text[first] in "\"“„«" or first in wide:
         return True, first
     if doubles and (
-        text[doubles[0]] in _CLOSE_GLYPHS or (text[doubles[0]] == '"' and not _is_space(text[doubles[0] - 1]))
+        text[doubles[0]] in _CLOSE_GLYPHS
+        or ((text[doubles[0]] == '"' or doubles[0] in wide) and not _is_space(text[doubles[0] - 1]))
     ):
         return True, -1
     return False, -1
+
+
+def _split_wide(text: str, pm: list[int]) -> list[int]:
+    """Marks ``pm`` with each two-character mark read as two one-character marks (the old reading)."""
+    return [q for p in pm for q in ((p, p + 1) if text[p : p + 2] in ("``", "''") else (p,))]
 
 
 def _double_role(ch: str, prev: str, nxt: str, is_open: bool) -> str:
@@ -100,11 +130,14 @@ def pair_quote_marks(text: str) -> list[tuple[int, int, bool]]:
             if marks[mi] >= ps:
                 pm.append(marks[mi])
             mi += 1
+        wide = _wide_marks(text, pm)
+        if len(wide) < sum(1 for p in pm if text[p : p + 2] in ("``", "''")):
+            pm = _split_wide(text, pm)
         dopen: int | None = None
         sopen: int | None = None
         skip = -1
         if pending is not None:
-            continues, skip = _continues(text, ps, pe, pm)
+            continues, skip = _continues(text, ps, pe, pm, wide)
             if continues:
                 dopen = pending
             else:
@@ -113,9 +146,12 @@ def pair_quote_marks(text: str) -> list[tuple[int, int, bool]]:
         for p in pm:
             if p == skip:
                 continue
-            ch = text[p]
+            width = 2 if p in wide else 1
+            ch = '"' if p in wide else text[p]
             prev = text[p - 1] if p > ps else ""
-            nxt = text[p + 1] if p + 1 < n else ""
+            nxt = text[p + width] if p + width < n else ""
+            if ch == "`":
+                continue
             if ch in "‘’'":
                 if prev.isalnum() and nxt.isalnum():
                     continue  # apostrophe inside a word
@@ -133,7 +169,7 @@ def pair_quote_marks(text: str) -> list[tuple[int, int, bool]]:
                 dopen = p
                 sopen = None
             elif dopen is not None:
-                out.append(RawQuote(dopen, p + 1))
+                out.append(RawQuote(dopen, p + width))
                 dopen = None
                 sopen = None
         if dopen is not None:

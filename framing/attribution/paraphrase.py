@@ -13,6 +13,10 @@ does not) and which candidate span is that content, so that the content stops
 at the end of the reported clause ("While X announced A, the leader will ..."
 reports only A). A cue of the lexicon that introduces no content still records
 its speaker mention (an empty run), so a later "he" can resolve to it.
+Exact patterns are decided by rule beside the model
+(:mod:`framing.attribution.paraphrase_rules`, :mod:`framing.attribution.naming`):
+"CONTENT, a diplomat admitted.", "In X's telling, ...", "A, officials stress,
+B", "Name: ..." paragraphs, and what a subject calls or regards something as.
 
 Example:
     >>> t = "Analysts said that Moscow needs allies."
@@ -32,6 +36,7 @@ from framing.attribution.context import Context, sentence_end
 from framing.attribution.cues import Cue, CueMatch
 from framing.attribution.direct import Attribution
 from framing.attribution.marks import RawQuote
+from framing.attribution.naming import naming_paraphrases
 from framing.attribution.paraphrase_features import (
     CueInfo,
     Tokens,
@@ -42,6 +47,14 @@ from framing.attribution.paraphrase_features import (
     speaker_shape,
 )
 from framing.attribution.paraphrase_model import ParaphraseModel, paraphrase_model
+from framing.attribution.paraphrase_rules import (
+    colon_heads,
+    interrupting,
+    phrase_after,
+    quote_with_attribution,
+    telling_content,
+    trailing_content,
+)
 from framing.attribution.speakers import Speaker
 from framing.attribution.subjects import clause_subject, subject_after, subject_before
 from framing.attribution.words import AUXILIARIES, DETERMINERS, FUNCTION_WORDS, MODALS, TIME_WORDS, word_kind
@@ -239,6 +252,18 @@ def _phrase_subject(ctx: Context, lo: int, cue: CueMatch) -> Speaker | None:
     return Speaker(ctx.text[start:end], "group", start, end)
 
 
+def _fallback_speaker(ctx: Context, lo: int, cue: CueMatch, s_end: int) -> tuple[Speaker, bool] | None:
+    """A noun phrase the speaker rules do not take: after "according to" or an inverted "..., said", else before."""
+    v = cue.value
+    before = ctx.text[lo : cue.start].rstrip()
+    if v.kind == "source" or (v.kind != "learned" and v.tense != "ing" and (not before or before.endswith(","))):
+        sp = phrase_after(ctx.text, cue, s_end)
+        if sp is not None:
+            return sp, True
+    sp = _phrase_subject(ctx, lo, cue)
+    return (sp, False) if sp is not None else None
+
+
 def _passive(text: str, cue: CueMatch) -> bool:
     """Whether a cue is a past participle after a form of "be" ("was adopted", "are often considered").
 
@@ -299,17 +324,17 @@ def cue_candidates(
         s_start, s_end = _sentence_bounds(ctx, quotes, cue)
         found = _speaker(ctx, quotes, cue, s_start, s_end)
         fallback = False
-        if found is not None and _modifier_speaker(ctx.text, found[0]):
-            continue
+        if found is not None and not found[1] and _modifier_speaker(ctx.text, found[0]):
+            continue  # a modifier of a noun cue ("his starkest warning"); "according to police" names its source
         if found is not None and not found[1] and _passive(ctx.text, cue):
             continue  # "the idea was adopted", "they are considered": the subject reports nothing
         if found is None:
             q = quotes.last_starting_at_or_before(cue.start)
             lo = q.end if q is not None and s_start < q.end <= cue.start else s_start
-            sp_np = _phrase_subject(ctx, lo, cue)
-            if sp_np is None:
+            found = _fallback_speaker(ctx, lo, cue, s_end)
+            if found is None:
                 continue
-            found, fallback = (sp_np, False), True
+            fallback = True
         sp, inverted = found
         tk = sentences.get((s_start, s_end))
         if tk is None:
@@ -375,6 +400,9 @@ def best_content(
     if prune and model.cue.score(cue_feats) + model.content_bound < model.logit_threshold:
         return None  # no content could lift this cue to the threshold
     cands = span_candidates(tk, cand.ci, cand.cj, cand.sp_lo, cand.sp_hi)
+    if cand.info.speaker == "after" and tk.word(cand.sp_hi) == "," and any(c.end <= cand.ci for c in cands):
+        # "A, said Lee, a historian.": the appositive after the speaker reports nothing
+        cands = [c for c in cands if c.start < cand.sp_hi]
     if not cands:
         return None
     best = best_candidate(tk, cand.ci, cand.cj, cands, cand.info, model.span.total)
@@ -382,7 +410,7 @@ def best_content(
     if tk.low[s] == "that" and e > s + 2 and tk.low[s + 1] not in _VERB_AFTER_THAT:
         s += 1  # the complementizer is not content ("said that ties grew"; "said that was wrong" keeps it)
     outside = sum(1 for k in range(s, e) if tk.shape[k] != "P" and not covers(tk.starts[k]))
-    if outside < 2:
+    if outside < 2 or quote_with_attribution(tk, s, e, covers):
         return None
     feats = cue_feats + content_features(tk, cand.cj, best, outside)
     return feats, tk.starts[s], tk.ends[e - 1]
@@ -401,11 +429,33 @@ def read_cue(
         >>> read_cue(c, paraphrase_model(), lambda pos: False).probability < paraphrase_model().threshold
         True
     """
+    sp = (cand.sp_lo, cand.sp_hi)
+    trail = trailing_content(cand.tokens, cand.ci, cand.cj, sp, info=cand.info, cue=cand.cue.value, covers=covers)
+    trail = trail or telling_content(cand.tokens, cand.ci, cand.cj, sp)
+    if trail is not None:
+        return Reading(1.0, *trail)
     found = best_content(cand, model, covers, prune=prune)
     if found is None:
         return None
     feats, start, end = found
     return Reading(model.cue_probability(feats), start, end)
+
+
+def rule_paraphrases(
+    ctx: Context, covers: Callable[[int], bool], taken: set[int]
+) -> list[tuple[int, int, Speaker, CueMatch]]:
+    """Paraphrases of exact patterns outside the cue model: "Name: ..." paragraphs, naming verbs, "A, X stress, B".
+
+    ``taken``: the cue offsets of the model's paraphrases; a naming verb that is one of them adds nothing.
+
+    Example:
+        >>> t = "Washington regards New Delhi as a vital partner."
+        >>> [t[a:b] for a, b, _, _ in rule_paraphrases(Context.of(t, [(0, len(t))]), lambda pos: False, set())]
+        ['a vital partner']
+    """
+    named = [r for r in naming_paraphrases(ctx) if r[3].start not in taken and not covers(r[0])]
+    cut = [r for r in interrupting(ctx) if not covers(r[0])]
+    return colon_heads(ctx, covers) + named + cut
 
 
 def find_paraphrases(ctx: Context, top: list[RawQuote], attributions: list[Attribution]) -> list[Paraphrase]:
@@ -431,10 +481,14 @@ def find_paraphrases(ctx: Context, top: list[RawQuote], attributions: list[Attri
             out.append(Paraphrase(r.start, r.end, cand.speaker, cand.cue))
         elif cand.mention:
             out.append(Paraphrase(cand.cue.start, cand.cue.start, cand.speaker, cand.cue))  # for a later "he"
+    taken = {p.cue.start for p in out if p.start < p.end}
+    heads = [Paraphrase(a, b, sp, cue) for a, b, sp, cue in rule_paraphrases(ctx, covers, taken)]
+    if heads:
+        out = sorted(out + heads, key=lambda p: p.cue.start)
     return out
 
 
 __all__ = [
     "CueCandidate", "Paraphrase", "Reading", "best_content", "cue_candidates", "find_paraphrases", "inside_quotes",
-    "read_cue",
+    "read_cue", "rule_paraphrases",
 ]

@@ -3,7 +3,8 @@
 PolNeAR (Newell et al. 2018) marks each attribution as a relation between
 ``Source``, ``Cue`` and ``Content`` spans; a span may be discontinuous. Content
 pieces separated only by whitespace are joined. A content piece wholly enclosed
-in quotation marks is a direct quote (``direct``); the rest is indirect speech.
+in quotation marks (curly, straight, or the two-character ``''`` and `````` of some
+NYT text) is a direct quote (``direct``); the rest is indirect speech.
 The annotation by the lowest annotator id is used where an article has several.
 
 Example:
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 #: A content piece wholly inside quotation marks (trailing punctuation allowed) is a direct quote.
-DIRECT_RE = re.compile(r"\s*[\"“][\s\S]*[\"”][.,;:?!]*\s*")
+DIRECT_RE = re.compile(r"\s*(?:[\"“]|''|``)[\s\S]*(?:[\"”]|'')[.,;:?!]*\s*")
 
 Span = tuple[int, int]
 

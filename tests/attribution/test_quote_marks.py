@@ -49,3 +49,24 @@ def test_marks_around_no_letters_are_not_a_quotation() -> None:
 def test_paragraphs_and_raw_quotes() -> None:
     assert paragraphs("One.\n\n  Two.\n") == [(0, 4), (6, 12)]
     assert [(q.start, q.end, q.nested) for q in quotations("“A ‘b’ c”")] == [(0, 9, False), (3, 6, True)]
+
+
+def test_doubled_apostrophes_pair_as_quote_marks_in_nyt_text() -> None:
+    # PolNeAR dev, NYT: quotations written ''...''
+    t = "''This isn't tax reform,'' said Douglas Holtz-Eakin. ''It's anti-reform.''"
+    assert _texts(t) == ["''This isn't tax reform,''", "''It's anti-reform.''"]
+
+
+def test_backtick_opening_pairs_with_doubled_apostrophe_closing() -> None:
+    t = "``It is a partnership,'' the minister said."
+    assert _texts(t) == ["``It is a partnership,''"]
+
+
+def test_doubled_apostrophe_quote_left_open_continues_into_the_next_paragraph() -> None:
+    t = "''There is no evidence this would have any\n''effect at all,'' Mr. Burman said."
+    assert _texts(t) == [t[: t.index(",''") + 3]]
+
+
+def test_unpaired_doubled_apostrophe_that_opens_nothing_is_left_alone() -> None:
+    t = "It's basically just a tax increase'' for the top bracket."
+    assert _texts(t) == []

@@ -1,0 +1,106 @@
+"""Naming and regarding verbs: "calling its ties an alliance", "regards New Delhi as a partner".
+
+What a subject calls, regards, sees, views, describes or considers something
+is that subject's wording, not the outlet's: the complement is an attributed
+paraphrase of the subject (the object stays the outlet's: "see the
+partnership as key" reports "key", not "partnership"). The verb must take an object and
+a complement ("as ...", or "a/an ..." after the object), so "called for talks",
+"we see a rise" and "was called" (a passive, no speaker) are not naming.
+
+Example:
+    >>> t = "Washington regards New Delhi as a vital partner."
+    >>> [(t[a:b], sp.text) for a, b, sp, _ in naming_paraphrases(Context.of(t, [(0, len(t))]))]
+    [('a vital partner', 'Washington')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from framing.attribution.context import Context
+from framing.attribution.cues import Cue, CueMatch
+from framing.attribution.speakers import Speaker
+from framing.attribution.subjects import clause_subject, subject_before
+from framing.attribution.words import DETERMINERS
+
+#: Verbs whose complement follows "as" ("regards X as a partner").
+_AS_VERBS = (
+    r"regard(?:s|ed|ing)?|view(?:s|ed|ing)?|see|sees|saw|seeing|describe[sd]?|describing|"
+    r"think(?:s|ing)?\s+of|thought\s+of|depict(?:s|ed|ing)?|portray(?:s|ed|ing)?|characteri[sz](?:e|es|ed|ing)"
+)
+#: Verbs whose complement follows the object directly ("calling its ties an alliance").
+_OBJ_VERBS = (
+    r"call(?:s|ed|ing)?|consider(?:s|ed|ing)?|dub(?:s|bed|bing)?|brand(?:s|ed|ing)?|label(?:s|led|ed|ling|ing)?"
+)
+_VERB_RE = re.compile(rf"\b(?:(?P<as>{_AS_VERBS})|(?P<obj>{_OBJ_VERBS}))\b", re.IGNORECASE)
+#: Words right after a verb that show it is not naming ("called for", "called off", "consider that").
+_NOT_OBJECT = frozenset("for on off up in out back into to upon at by from with that whether if how what it's".split())
+_BE = frozenset("is are was were be been being so".split())
+_CLAUSE_END_RE = re.compile(r"[,;:.!?—–()\"“”]|\s(?:but|because|while|although|though|and\s+(?:is|are|was|were))\s")
+_NOBODY_RE = re.compile(r"\b(?:[Nn]obody|[Nn]o one|[Nn]one of)\b")
+#: How many words the object and complement may span.
+_WINDOW = 12
+
+
+def _lemma(verb: str) -> str:
+    w = verb.lower().split()[0]
+    for stem in ("regard", "view", "describ", "think", "thought", "depict", "portray", "characteri", "call",
+                 "consider", "dub", "brand", "label", "see", "saw"):
+        if w.startswith(stem):
+            return {"describ": "describe", "thought": "think", "characteri": "characterize", "saw": "see"}.get(
+                stem, stem)
+    return w
+
+
+def _complement_start(text: str, lo: int, hi: int, *, as_verb: bool) -> int:
+    """Start of the complement in ``text[lo:hi]``: after "as", or (object verbs) at "a/an" after the object."""
+    marks = ("as",) if as_verb else ("as", "a", "an")
+    for m in re.finditer(r"\S+", text[lo:hi]):
+        if m.start() and m.group(0).lower() in marks:
+            return lo + (m.end() + 1 if m.group(0).lower() == "as" else m.start())
+    return lo
+
+
+def naming_paraphrases(ctx: Context) -> list[tuple[int, int, Speaker, CueMatch]]:
+    """``(start, end, speaker, cue)`` of each object-and-complement of a naming or regarding verb with a subject.
+
+    Example:
+        >>> t = "India does not consider itself a US ally. It called for talks."
+        >>> [(t[a:b], sp.text) for a, b, sp, _ in naming_paraphrases(Context.of(t, [(0, 41), (42, len(t))]))]
+        [('a US ally', 'India')]
+    """
+    text = ctx.text
+    out = []
+    for m in _VERB_RE.finditer(text):
+        before = text[max(0, m.start() - 12) : m.start()].split()
+        ps, pe = ctx.para_of(m.start())
+        s_start = max(ctx.sentence_start(m.start()), ps)
+        if _NOBODY_RE.search(text, max(s_start, m.start() - 200), m.start()):
+            continue  # "Nobody in the Kremlin thinks of X as ...": nobody's view, the outlet's claim
+        if before and (before[-1].lower() in _BE or before[-1].endswith("-") or before[-1].lower() in DETERMINERS):
+            continue  # a passive ("is called"), "so-called", or a noun ("an unexpected call"): no speaker here
+        hi = min(pe, m.end() + 40 * _WINDOW)  # a bounded look-ahead
+        stop = _CLAUSE_END_RE.search(text, m.end(), hi)
+        end = stop.start() if stop else hi
+        words = text[m.end() : end].split()[:_WINDOW]
+        if len(words) < 2 or words[0].lower() in _NOT_OBJECT:
+            continue
+        low = [w.lower() for w in words]
+        if m.group("as") and "as" not in low[1:]:
+            continue
+        if m.group("obj") and not any(w in ("a", "an", "as") for w in low[1:]):
+            continue
+        cstart = _complement_start(text, m.end(), end, as_verb=bool(m.group("as")))
+        cend = cstart + len(text[cstart:end].rstrip())
+        verb = m.group(0)
+        tense = "ing" if verb.lower().endswith("ing") else "past" if verb.lower().endswith(("ed", "saw")) else "s"
+        cue = CueMatch(m.start(), m.end(), verb, verb.lower(), Cue(_lemma(verb), tense, "speech", True))
+        sp = clause_subject(ctx, s_start, cue) if tense == "ing" else None
+        sp = sp or subject_before(ctx, s_start, cue)
+        if sp is None or cend - cstart < 4 or (sp.text.islower() and " " not in sp.text and sp.kind != "pronoun"):
+            continue  # no subject, or a modifier taken for one ("an unexpected call from")
+        out.append((cstart, cend, sp, cue))
+    return out
+
+
+__all__ = ["naming_paraphrases"]
