@@ -12,7 +12,11 @@ Recipe:
 1. Cue words: words of gold Cue spans of indirect speech that are not lexicon
    cues, seen at least ``MIN_CUE_COUNT`` times as such a cue and at least
    ``MIN_CUE_RATE`` of their occurrences, except verbs of aim (``NOT_CUES``:
-   "wants", "plans", "expect").
+   "wants", "plans", "expect"). A learned word that the reporting-verb
+   lexicon's header does not list as one of saying, judging or thinking
+   (``learned_speech``) is a word of action: its candidates are only clauses
+   (:mod:`framing.attribution.reported`), here as in the extractor, since both
+   read contents through :func:`~framing.attribution.paraphrase.best_content`.
 2. Candidates: :func:`framing.attribution.paraphrase.cue_candidates` on each
    article (the extractor's own cues, speakers and sentence tokens).
 3. Cue model: logistic regression on

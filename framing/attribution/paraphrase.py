@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from framing.attribution.context import Context, sentence_end
 from framing.attribution.cues import Cue, CueMatch
 from framing.attribution.direct import Attribution
+from framing.attribution.fallback import BE, fallback_speaker
 from framing.attribution.marks import RawQuote
 from framing.attribution.naming import naming_paraphrases
 from framing.attribution.paraphrase_features import (
@@ -50,14 +51,14 @@ from framing.attribution.paraphrase_model import ParaphraseModel, paraphrase_mod
 from framing.attribution.paraphrase_rules import (
     colon_heads,
     interrupting,
-    phrase_after,
     quote_with_attribution,
     telling_content,
     trailing_content,
 )
+from framing.attribution.reported import action_cue, learned_content
 from framing.attribution.speakers import Speaker
 from framing.attribution.subjects import clause_subject, subject_after, subject_before
-from framing.attribution.words import AUXILIARIES, DETERMINERS, FUNCTION_WORDS, MODALS, TIME_WORDS, word_kind
+from framing.attribution.words import DETERMINERS, word_kind
 
 
 @dataclass(frozen=True)
@@ -190,80 +191,6 @@ def _speaker(ctx: Context, quotes: _Quotes, cue: CueMatch, s_start: int, s_end: 
     return _verb_subject(ctx, lo, cue, s_start, s_end)
 
 
-#: Words a fallback subject phrase does not reach back across (clause openers, relatives, verbs of being).
-_PHRASE_STOPS = FUNCTION_WORDS - frozenset("of for on at in from with by about".split())
-_BE = frozenset("is was were are be been being".split())
-#: Nouns of time: "last year found" has no speaker.
-_TIME_NOUNS = frozenset("year years week weeks day days month months time times night morning evening decade".split())
-#: Words that end no fallback subject phrase.
-_NO_HEAD = (
-    _TIME_NOUNS | FUNCTION_WORDS | DETERMINERS | TIME_WORDS | MODALS | _BE
-    | frozenset("he she it they we i you who which that me him us them there let".split())
-)
-#: Prepositions a fallback subject phrase does not start with ("[of] 37 weapons police").
-_PREPOSITIONS = frozenset("of for on at in from with by about".split())
-#: How many words a fallback subject phrase may have.
-_PHRASE_WORDS = 6
-_PHRASE_WORD_RE = re.compile(r"[\w’'\-]+|[^\w\s]")
-
-
-def _phrase_subject(ctx: Context, lo: int, cue: CueMatch) -> Speaker | None:
-    """The noun phrase right before a verb cue that the speaker rules do not take ("the new data shows").
-
-    A fallback for the model: at most :data:`_PHRASE_WORDS` words of the cue's
-    clause, after auxiliaries, ending in a lower-case word (a capitalised one
-    the speaker rules would have taken) that is not a function word, pronoun,
-    modal or word of time. Its kind is ``group`` and it is not named.
-
-    Example:
-        >>> t = "The new transcript shows that he lied."
-        >>> cue = CueMatch(19, 24, "shows", "shows", Cue("show", "s", "learned", True))
-        >>> _phrase_subject(Context.of(t, [(0, len(t))]), 0, cue).text
-        'new transcript'
-    """
-    if cue.value.kind in ("source", "document") or cue.value.tense == "ing":
-        return None
-    if ctx.text[cue.end : cue.end + 6].split()[:1] == ["than"]:
-        return None  # "easier said than done"
-    lo = max(lo, cue.start - 40 * _PHRASE_WORDS)  # a bounded look-back
-    toks = [(m.start(), m.end(), m.group(0)) for m in _PHRASE_WORD_RE.finditer(ctx.text, lo, cue.start)]
-    while toks and (toks[-1][2].lower() in AUXILIARIES or toks[-1][2].lower() in ("not", "n't", "also")
-                    or toks[-1][2].lower().endswith("ly")):
-        if toks[-1][2].lower() in _BE and cue.text.lower().endswith("ed"):
-            return None  # a passive ("the idea was adopted"): its subject is no speaker
-        toks.pop()
-    if len(toks) > 1 and toks[-1][2].lower() in ("who", "that", "which"):
-        toks.pop()  # "an architect who said", "the report that found": the noun the relative stands for
-    if not toks:
-        return None
-    head = toks[-1][2]
-    low = head.lower()
-    if not head[:1].islower() or not head.isalpha() or low in _NO_HEAD or low.endswith(("ing", "ed")):
-        return None  # not a noun: "including said", "renewed calls"
-    k = len(toks) - 1
-    while k > 0 and len(toks) - k < _PHRASE_WORDS:
-        w = toks[k - 1][2]
-        if not w[:1].isalnum() and w not in ("’s", "'s", "-") or w.lower() in _PHRASE_STOPS or w.endswith("ing"):
-            break  # a clause opener, or the verb whose object the phrase is ("paying an architect who said")
-        k -= 1
-    while k < len(toks) - 1 and (toks[k][2].lower() in DETERMINERS or toks[k][2].lower() in _PREPOSITIONS):
-        k += 1
-    start, end = toks[k][0], toks[-1][1]
-    return Speaker(ctx.text[start:end], "group", start, end)
-
-
-def _fallback_speaker(ctx: Context, lo: int, cue: CueMatch, s_end: int) -> tuple[Speaker, bool] | None:
-    """A noun phrase the speaker rules do not take: after "according to" or an inverted "..., said", else before."""
-    v = cue.value
-    before = ctx.text[lo : cue.start].rstrip()
-    if v.kind == "source" or (v.kind != "learned" and v.tense != "ing" and (not before or before.endswith(","))):
-        sp = phrase_after(ctx.text, cue, s_end)
-        if sp is not None:
-            return sp, True
-    sp = _phrase_subject(ctx, lo, cue)
-    return (sp, False) if sp is not None else None
-
-
 def _passive(text: str, cue: CueMatch) -> bool:
     """Whether a cue is a past participle after a form of "be" ("was adopted", "are often considered").
 
@@ -281,7 +208,7 @@ def _passive(text: str, cue: CueMatch) -> bool:
     before = text[max(cue.start - 40, 0) : cue.start].split()
     while before and (before[-1].lower().endswith("ly") or before[-1].lower() in ("not", "also", "often", "widely")):
         before.pop()
-    return bool(before) and before[-1].lower() in _BE
+    return bool(before) and before[-1].lower() in BE
 
 
 def _modifier_speaker(text: str, sp: Speaker) -> bool:
@@ -331,7 +258,7 @@ def cue_candidates(
         if found is None:
             q = quotes.last_starting_at_or_before(cue.start)
             lo = q.end if q is not None and s_start < q.end <= cue.start else s_start
-            found = _fallback_speaker(ctx, lo, cue, s_end)
+            found = fallback_speaker(ctx, lo, cue, s_end)
             if found is None:
                 continue
             fallback = True
@@ -376,14 +303,16 @@ def inside_quotes(top: list[RawQuote]) -> Callable[[int], bool]:
 
 
 def best_content(
-    cand: CueCandidate, model: ParaphraseModel, covers: Callable[[int], bool], *, prune: bool = False
+    cand: CueCandidate, model: ParaphraseModel, covers: Callable[[int], bool], *, prune: bool = False,
+    clauses: bool = True,
 ) -> tuple[list[str], int, int] | None:
     """The best content of a cue (character span) with the features of the cue decision, or None.
 
     The span scorer picks the content among the candidates; content needs two
     words outside quotation marks (``covers``: whether a position lies inside a
     quote). With ``prune``, a cue that cannot reach the model's threshold
-    whatever its content gives None at once.
+    whatever its content gives None at once. With ``clauses``, a learned cue of
+    action reports only a clause (:mod:`framing.attribution.reported`).
 
     Example:
         >>> t = "Lee said that ties grew."
@@ -403,6 +332,8 @@ def best_content(
     if cand.info.speaker == "after" and tk.word(cand.sp_hi) == "," and any(c.end <= cand.ci for c in cands):
         # "A, said Lee, a historian.": the appositive after the speaker reports nothing
         cands = [c for c in cands if c.start < cand.sp_hi]
+    if clauses and cand.info.lexical == "learned" and action_cue(cand.cue.text):  # not "imposed | sanctions"
+        cands = [c for c in cands if learned_content(tk, c, cand.cj)]
     if not cands:
         return None
     best = best_candidate(tk, cand.ci, cand.cj, cands, cand.info, model.span.total)
@@ -417,11 +348,13 @@ def best_content(
 
 
 def read_cue(
-    cand: CueCandidate, model: ParaphraseModel, covers: Callable[[int], bool], *, prune: bool = False
+    cand: CueCandidate, model: ParaphraseModel, covers: Callable[[int], bool], *, prune: bool = False,
+    clauses: bool = True,
 ) -> Reading | None:
     """The best content of a cue and the probability that the cue reports it (None: no content to read).
 
-    ``prune``: skip the span search for cues that cannot reach the threshold (None for them).
+    ``prune``: skip the span search for cues that cannot reach the threshold (None for them);
+    ``clauses``: see :func:`best_content`.
 
     Example:
         >>> t = "Putin traditionally maintains a position of neutrality."
@@ -434,11 +367,19 @@ def read_cue(
     trail = trail or telling_content(cand.tokens, cand.ci, cand.cj, sp)
     if trail is not None:
         return Reading(1.0, *trail)
-    found = best_content(cand, model, covers, prune=prune)
+    found = best_content(cand, model, covers, prune=prune, clauses=clauses)
     if found is None:
         return None
     feats, start, end = found
     return Reading(model.cue_probability(feats), start, end)
+
+
+def _acts(cand: CueCandidate, model: ParaphraseModel, covers: Callable[[int], bool]) -> bool:
+    """Whether a learned cue of action would report its object: it records its speaker mention instead."""
+    if cand.info.lexical != "learned" or not action_cue(cand.cue.text):
+        return False
+    r = read_cue(cand, model, covers, prune=True, clauses=False)
+    return r is not None and r.probability >= model.threshold
 
 
 def rule_paraphrases(
@@ -479,7 +420,7 @@ def find_paraphrases(ctx: Context, top: list[RawQuote], attributions: list[Attri
         r = read_cue(cand, model, covers, prune=True)
         if r is not None and r.probability >= model.threshold:
             out.append(Paraphrase(r.start, r.end, cand.speaker, cand.cue))
-        elif cand.mention:
+        elif cand.mention or _acts(cand, model, covers):
             out.append(Paraphrase(cand.cue.start, cand.cue.start, cand.speaker, cand.cue))  # for a later "he"
     taken = {p.cue.start for p in out if p.start < p.end}
     heads = [Paraphrase(a, b, sp, cue) for a, b, sp, cue in rule_paraphrases(ctx, covers, taken)]

@@ -36,6 +36,7 @@ from framing.attribution.marks import quotations
 from framing.attribution.paraphrase import find_paraphrases
 from framing.attribution.records import build_records
 from framing.attribution.resolution import resolve_speakers
+from framing.attribution.so_called import so_called_runs
 from framing.corpus.segmentation import split_sentences_with_cuts
 from framing.document import Doc, VoiceMap
 
@@ -73,7 +74,9 @@ def attribute(doc: Doc, *, story: Story | None = None) -> Doc:
     resolution = resolve_speakers(ctx, top, attributions, paraphrases)
     speakers = inherit_speakers(ctx, top, attributions, paraphrases, resolution)
     quotes, runs = build_records(ctx, raw, attributions, speakers, paraphrases, resolution.paraphrases)
-    return dataclasses.replace(doc, quotes=quotes, voice=VoiceMap(runs))
+    voice = VoiceMap(runs)
+    named = so_called_runs(doc.text, voice)  # "so-called X": others' name for it
+    return dataclasses.replace(doc, quotes=quotes, voice=VoiceMap(runs + named) if named else voice)
 
 
 def prepare_doc(article: Article, *, story: Story | None = None) -> Doc:
