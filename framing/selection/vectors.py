@@ -33,8 +33,8 @@ from sklearn.preprocessing import normalize
 WORD_WEIGHT = 0.5
 #: Character n-gram lengths (within word boundaries).
 CHAR_NGRAMS = (3, 5)
-#: Rows compared at once in :func:`nearest` (bounds the dense block to ``BLOCK x len(other)``).
-BLOCK = 512
+#: Rows compared at once in :func:`nearest` (bounds the dense block to ``BLOCK x len(other)``: ~20 MB at 6,000 rows).
+BLOCK = 128
 #: Words, with at least one letter, as the word vectoriser sees them.
 TOKEN_PATTERN = r"(?u)\b\w*[^\W\d_]\w*\b"
 

@@ -83,3 +83,68 @@ def test_readability_measures_come_from_the_per_article_table():
     assert [m.column for m in measures()] == list(READABILITY_COLUMNS)
     assert measures(pd.DataFrame({"feature": []})) == []
     assert [m.key for m in measures(None, pd.DataFrame({"mtld": [1.0]}))] == ["readability_mtld"]
+
+
+# --- textstat_counts + textstat_scores give textstat 0.7.8's figures exactly (counted once, not once per formula) ---
+
+_TEXTSTAT_HARD_CASES = [
+    "",  # empty: textstat's 0.0 everywhere
+    "...!?",  # punctuation only: no words, one regex sentence piece at most
+    "I can't, won't and shouldn't; they'd've gone. 'Quoted' words' ends.",  # contraction vs quote apostrophes
+    "Self-determination and state-of-the-art co-operation. E-mail me.",  # hyphens removed, words joined
+    "İstanbul's ÉLITE met in 2024. 3.5% rose! Why? Ok.",  # case folding, digits, short pieces ignored
+    "CİVİLİAN POLİTİCS in İNDİA. MONİTOR the ANİMAL. They agreed.",  # a word's syllables: punctuation out, then lower
+    "One two. Three four five six seven. Eight nine ten eleven twelve thirteen.",  # a <= 2-word piece ignored
+    "Unquestionably incomprehensible bureaucratization internationalization.",  # Pyphen words outside cmudict
+]
+
+
+def _textstat_reference(text: str) -> dict[str, float]:
+    import textstat
+
+    return {
+        "flesch_reading_ease": textstat.flesch_reading_ease(text),
+        "fk_grade": textstat.flesch_kincaid_grade(text),
+        "gunning_fog": textstat.gunning_fog(text),
+        "smog_index": textstat.smog_index(text),
+        "dale_chall": textstat.dale_chall_readability_score(text),
+    }
+
+
+def _assert_same_as_textstat(texts: list[str]) -> None:
+    from framing.features.readability import textstat_counts, textstat_scores
+
+    for text in texts:
+        ours, ref = textstat_scores(textstat_counts(text)), _textstat_reference(text)
+        assert set(ours) == set(ref)
+        for col, val in ref.items():
+            assert ours[col] == val, (col, ours[col], val, text[:120])  # same operations: exactly equal
+
+
+def test_textstat_counts_give_textstat_figures_on_hard_cases():
+    _assert_same_as_textstat(_TEXTSTAT_HARD_CASES)
+
+
+def test_textstat_counts_give_textstat_figures_on_the_seeds(seed_corpus):
+    _assert_same_as_textstat([a.text for a in seed_corpus.articles] + [a.raw_text for a in seed_corpus.articles])
+
+
+def test_textstat_counts_give_textstat_figures_on_allsides(gold_dir):
+    import gzip
+    import json
+
+    path = gold_dir / "article_bias_prediction" / "sample_6000" / "part-00.jsonl.gz"
+    if not path.is_file():
+        pytest.skip(f"{path} not found")
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        texts = [json.loads(line)["content_original"] for _, line in zip(range(300), handle, strict=False)]
+    assert len(texts) == 300
+    _assert_same_as_textstat(texts)
+
+
+def test_readability_keeps_the_textstat_wrapper_figures(seed_corpus):
+    # readability() = textstat's figures where framing counts words and sentences, SMOG from 3 sentences.
+    for art in seed_corpus.articles:
+        m, ref = readability(art.text), _textstat_reference(art.text)
+        for col, val in ref.items():
+            assert m[col] == val, col
