@@ -11,7 +11,9 @@ CPU time is user + system time of the command and all its workers (``wait4`` on 
 workers are included), so the ratio does not depend on how many cores there are. Peak RSS is the largest
 sum over the command's process tree, sampled every 0.2 s, and the largest single process (kernel's figure).
 A stage breakdown comes from ``benchmarks/stages.py`` (serial, one process) at one size, and start-up from
-``framing --help`` and ``framing kwic alliance`` on the seeds (CPU seconds, best of three).
+``framing --help`` and ``framing kwic alliance`` on the seeds (CPU seconds, best of three). The seed report
+(``framing report --out DIR``: HTML and PDF) is timed against its import floor
+(``python -c "import framing, weasyprint, seaborn, sklearn"``), best of three each, in the same run.
 
 Usage:
     python benchmarks/run.py [--sizes 500,1000,3000,6000] [--stages-size 1000] [--out benchmarks/results]
@@ -139,6 +141,16 @@ def startup() -> dict[str, float]:
             for name, argv in commands.items()}
 
 
+def report_figure() -> dict[str, float]:
+    """CPU seconds of the seed report (HTML + PDF) and of its import floor, best of three each; their ratio."""
+    floor = min(timed([sys.executable, "-c", "import framing, weasyprint, seaborn, sklearn"])["cpu_s"]
+                for _ in range(3))
+    with tempfile.TemporaryDirectory() as tmp:
+        report = min(timed([str(BIN / "framing"), "report", "--out", tmp])["cpu_s"] for _ in range(3))
+    return {"report_seeds_cpu_s": round(report, 2), "report_floor_cpu_s": round(floor, 2),
+            "report_ratio": round(report / floor, 2)}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="500,1000,3000,6000")
@@ -197,7 +209,7 @@ def main() -> int:
                   "| stage | cpu_s | ms_per_article | share |", "|---|---|---|---|"]
         lines += [f"| {k} | {v} | {1000 * v / args.stages_size:.2f} | {100 * v / total:.0f} % |"
                   for k, v in stages.items()]
-    start = startup()
+    start = {**startup(), **report_figure()}
     lines += ["", "Start-up, CPU seconds (best of 3): " + ", ".join(f"{k} {v}" for k, v in start.items())]
     table = "\n".join(lines)
     print(table)

@@ -19,6 +19,9 @@ Example:
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from framing.atomic import write_bytes, write_text
@@ -98,7 +101,28 @@ def build_report(
         reps: Bootstrap resamples per interval; used only without ``comparison``.
         pdf_appendix: Include the appendix in the PDF.
     """
-    out = Path(out_dir)
+    with _settled_heap():
+        return _write_report(analysis, out=Path(out_dir), formats=formats, comparison=comparison, story=story,
+                             command=command, validity=validity, reps=reps, pdf_appendix=pdf_appendix)
+
+
+@contextmanager
+def _settled_heap() -> Iterator[None]:
+    """Leave the objects that exist now (the analysis) out of garbage collection while the report is made.
+
+    Charts and WeasyPrint allocate millions of short-lived objects; each full collection would
+    walk the whole analysis again (about 8% of the report's CPU on the seeds). Unfrozen afterwards.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _write_report(analysis: Analysis, *, out: Path, formats: tuple[str, ...], comparison: Comparison | None,
+                  story: Story | None, command: str, validity: Path | None, reps: int,
+                  pdf_appendix: bool) -> list[Path]:
     if comparison is None:
         comparison = compare(analysis, story=story, reps=reps)
     context = build_context(analysis, comparison, command=command, validity=validity)

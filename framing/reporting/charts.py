@@ -1,16 +1,25 @@
-"""Charts of the comparison as deterministic SVG (matplotlib/seaborn), embedded as data: URIs.
+"""Charts of the comparison as deterministic PNG images (matplotlib/seaborn, Agg), embedded as data: URIs.
 
 Each chart function returns a :class:`Chart` or ``None`` when its data is
 absent. Colours are the Okabe-Ito palette (safe for the common colour-vision
 deficiencies) and diverging maps are ``PuOr``; every chart also carries alt
-text and numbers or markers so that colour is never the only cue. SVGs are
-written with a fixed hash salt and no date, so two runs give identical bytes.
+text and numbers or markers so that colour is never the only cue.
+
+Each figure is drawn once, at :data:`DPI` (print resolution), and the same
+image serves the web page and the PDF: the page shows it at its size in
+inches (``width`` in CSS pixels), the print stylesheet gives WeasyPrint the
+same size with ``image-resolution``. A raster image is one object for
+WeasyPrint to place; the SVG it replaces was drawn node by node (thousands
+of paths and hatch patterns: 40% of the PDF's cost). The PNG has 256
+colours and no alpha channel (which WeasyPrint would split into a second
+image), and carries no date or software version, so two runs give identical
+bytes.
 
 Example:
     >>> import pandas as pd
     >>> c = bar_chart("demo", "Demo", pd.Series({"A": 1.0, "B": 2.0}), xlabel="x", alt="two bars")
-    >>> c.src.startswith("data:image/svg+xml;base64,")
-    True
+    >>> c.src.startswith("data:image/png;base64,"), 0 < c.width < 1000
+    (True, True)
 """
 
 from __future__ import annotations
@@ -30,15 +39,21 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import seaborn as sns  # noqa: E402
+from PIL import Image  # noqa: E402
 
 #: Okabe & Ito (2008) colour-blind-safe palette (black omitted).
 OKABE_ITO: tuple[str, ...] = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#999999")
 
 _FONTS = ["DejaVu Sans", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "sans-serif"]
 
+#: Resolution of the chart images, dots per inch: print quality in the PDF, and about 1.5 device pixels per
+#: CSS pixel on screen. The print stylesheet (``static/report.css``) declares the same ``image-resolution``.
+DPI = 150
+
+#: CSS pixels per inch (the web's reference pixel): an image ``w`` inches wide is shown ``w * CSS_PX`` wide.
+CSS_PX = 96
+
 _RC: Any = {
-    "svg.hashsalt": "framing",
-    "svg.fonttype": "none",
     "font.family": "sans-serif",
     "font.sans-serif": _FONTS,
     "font.size": 10,
@@ -51,20 +66,38 @@ _RC: Any = {
 
 @dataclass(frozen=True)
 class Chart:
-    """One chart: anchor id, title, alt text, ``data:`` URI and a caption."""
+    """One chart: anchor id, title, alt text, ``data:`` URI (PNG at :data:`DPI`), caption, width in CSS pixels."""
 
     id: str
     title: str
     alt: str
     src: str
     caption: str = ""
+    width: int = 0
 
 
-def _svg(fig: plt.Figure) -> str:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
+def _image(fig: plt.Figure) -> tuple[str, int]:
+    """Draw ``fig`` once (Agg, :data:`DPI`, tight box) and close it: the PNG ``data:`` URI and its CSS width."""
+    fig.savefig(io.BytesIO(), format="rgba", dpi=DPI, bbox_inches="tight", facecolor="white")  # pixels, no encoding
+    pixels = np.asarray(fig.canvas.buffer_rgba())  # type: ignore[attr-defined]  # the Agg canvas just drawn
     plt.close(fig)
-    return "data:image/svg+xml;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
+    image = Image.fromarray(np.ascontiguousarray(pixels[:, :, :3]))
+    out = io.BytesIO()
+    # 256 colours (a chart has a few flat colours and their anti-aliased edges): a third of the RGB size
+    quantized = image.quantize(256, method=Image.Quantize.FASTOCTREE)
+    palette = quantized.getpalette() or []
+    corner = quantized.getpixel((0, 0))  # the white figure background, which octree averaging may shift
+    if isinstance(corner, int) and len(palette) >= 3 * corner + 3:
+        palette[3 * corner: 3 * corner + 3] = [255, 255, 255]
+        quantized.putpalette(palette)
+    quantized.save(out, format="PNG", dpi=(DPI, DPI))
+    return "data:image/png;base64," + base64.b64encode(out.getvalue()).decode("ascii"), round(
+        image.width * CSS_PX / DPI)
+
+
+def _chart(chart_id: str, title: str, alt: str, fig: plt.Figure, caption: str) -> Chart:
+    src, width = _image(fig)
+    return Chart(chart_id, title, alt, src, caption, width)
 
 
 def _short(name: str, width: int = 28) -> str:
@@ -81,7 +114,7 @@ def bar_chart(chart_id: str, title: str, values: pd.Series, *, xlabel: str, alt:
                 ax.text(v, y, f" {v:.1f}", va="center", fontsize=9)
         ax.invert_yaxis()
         ax.set_xlabel(xlabel)
-        return Chart(chart_id, title, alt, _svg(fig), caption)
+        return _chart(chart_id, title, alt, fig, caption)
 
 
 def _pivot(table: pd.DataFrame, measures: Sequence[str], outlets: Sequence[str], col: str = "value") -> pd.DataFrame:
@@ -165,7 +198,7 @@ def heatmap(
             ax.set_ylabel("")
             if ptitle:
                 ax.set_title(ptitle)
-        return Chart(chart_id, title, alt, _svg(fig), caption)
+        return _chart(chart_id, title, alt, fig, caption)
 
 
 def interval_plot(
@@ -210,7 +243,7 @@ def interval_plot(
             ax.grid(axis="x", color="#dddddd", linewidth=0.6)
             ax.set_xlim(left=min(0.0, ax.get_xlim()[0]))
             ax.legend(loc="lower right", fontsize=8, frameon=False)
-        return Chart(chart_id, title, alt, _svg(fig), caption)
+        return _chart(chart_id, title, alt, fig, caption)
 
 
 #: Most dots drawn per outlet in :func:`distribution_plot` (a seeded sample above it; boxes use every score).
@@ -242,7 +275,7 @@ def distribution_plot(
         ax.set_ylabel("")
         ax.set_yticks(range(len(order)), [_short(o) for o in order])
         ax.set_ylim(len(order) - 0.5, -0.5)
-        return Chart(chart_id, title, alt, _svg(fig), caption)
+        return _chart(chart_id, title, alt, fig, caption)
 
 
 def stacked_shares(
@@ -264,7 +297,7 @@ def stacked_shares(
         ax.invert_yaxis()
         ax.set_xlabel(xlabel)
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=min(4, len(data.columns)), frameon=False)
-        return Chart(chart_id, title, alt, _svg(fig), caption)
+        return _chart(chart_id, title, alt, fig, caption)
 
 
 def keyness_chart(chart_id: str, title: str, keyness: pd.DataFrame, names: dict[str, str], *, alt: str,
@@ -286,4 +319,4 @@ def keyness_chart(chart_id: str, title: str, keyness: pd.DataFrame, names: dict[
         for k in range(len(outlets), rows * cols):
             axes[k // cols][k % cols].axis("off")
         fig.tight_layout()
-        return Chart(chart_id, title, alt, _svg(fig), caption)
+        return _chart(chart_id, title, alt, fig, caption)

@@ -206,3 +206,24 @@ def _broken_words(pdf: Path, corpus) -> list[str]:
 @pytest.mark.slow
 def test_pdf_breaks_no_word_without_a_hyphen(seed_pdf: Path, seed_corpus):
     assert not _broken_words(seed_pdf, seed_corpus)
+
+
+def test_charts_are_one_png_each_sized_alike_on_screen_and_in_print(seed_report: Path):
+    """One Agg render per chart serves the page and the PDF: the print CSS declares the charts' resolution."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    from framing.reporting import charts
+    from framing.reporting.formatting import static
+
+    html = seed_report.read_text(encoding="utf-8")
+    charts_html = html.split('<section id="charts">')[1].split("</section>")[0]
+    imgs = re.findall(r'<img src="data:image/png;base64,([^"]+)" alt="[^"]+" width="(\d+)">', charts_html)
+    assert len(imgs) == charts_html.count("<img") > 0
+    for data, width in imgs:
+        image = Image.open(io.BytesIO(base64.b64decode(data)))
+        assert image.mode == "P"  # 256 colours, no alpha channel for WeasyPrint to split into a second image
+        assert int(width) == round(image.width * charts.CSS_PX / charts.DPI)
+    assert f"image-resolution: {charts.DPI}dpi" in static("report.css")
