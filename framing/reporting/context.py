@@ -70,6 +70,19 @@ APPENDIX: frozenset[str] = frozenset({"comparison", "evidence", "kwic", "overvie
 MAX_HEADLINES = 12
 
 
+def _title(n_outlets: int, n_stories: int) -> str:
+    """The report's title: one story, or how many the corpus covers.
+
+    Example:
+        >>> _title(5, 1), _title(20, 3902)
+        ('How 5 outlets framed one story', 'How 20 outlets covered 3,902 stories')
+    """
+    plural = "s" if n_outlets != 1 else ""
+    if n_stories <= 1:
+        return f"How {n_outlets} outlet{plural} framed one story"
+    return f"How {n_outlets} outlet{plural} covered {n_stories:,} stories"
+
+
 def build_context(
     analysis: Analysis,
     comparison: Comparison,
@@ -100,6 +113,8 @@ def build_context(
     shown_spans = None if shown is None else set(np.flatnonzero(
         analysis.spans["article_id"].astype(str).isin(shown).to_numpy()).tolist())
     titles = [a.title for a in analysis.corpus.articles if a.title]
+    sel = comparison.selection
+    n_stories = int(sel.stories["story_id"].nunique()) if sel is not None and len(sel.stories) else 1
     articles = evidence(analysis, anchors, shown)
     n_shown = sum(1 for e in articles if e["full"])
     per_outlet = analysis.articles.groupby("outlet_id", sort=False).size().tolist()
@@ -120,7 +135,12 @@ def build_context(
         for f in p["voice"] + p["tone"]:
             f["badges"] = badges(f["key"], card)
     return {
-        "title": f"How {len(outlets)} outlet{'s' if len(outlets) != 1 else ''} framed one story",
+        "title": _title(len(outlets), n_stories),
+        "stories_note": "" if n_stories <= 1 else (
+            f"These articles cover {n_stories:,} different stories (grouped by 'framing stories'): the figures below "
+            "pool them all, and the selection section compares outlets story by story. To compare the outlets on "
+            "one story, write the groups with 'framing stories CORPUS --out stories.csv' and run "
+            "'framing report CORPUS --stories stories.csv --group ID'."),
         "story": comparison.story.name,
         "fit_warning": story_fit(analysis),
         "outlet_names": [n for _, n in outlets],

@@ -98,3 +98,19 @@ def test_report_names_the_story_and_the_settings(seed_analysis):
     html = report_html(seed_analysis, comparison=comp)
     assert f"<dt>Story</dt><dd>{seed_analysis.story.name}</dd>" in html
     assert "90% intervals that stay inside" in html and "(20 resamples" in html and "fewer than 4 hits" in html
+
+
+def test_a_corpus_of_many_stories_is_not_titled_one_story(seed_analysis):
+    import pandas as pd
+
+    from framing.comparison import compare
+    from framing.reporting.context import build_context
+
+    arts = seed_analysis.articles
+    stories = pd.DataFrame({"article_id": arts["article_id"], "outlet_id": arts["outlet_id"],
+                            "story_id": ["a", "a", "b", "b", "b"]})
+    context = build_context(seed_analysis, compare(seed_analysis, reps=20, stories=stories))
+    assert context["title"] == "How 5 outlets covered 2 stories"
+    assert "--group" in context["stories_note"]
+    one = build_context(seed_analysis, compare(seed_analysis, reps=20))
+    assert one["title"] == "How 5 outlets framed one story" and one["stories_note"] == ""
