@@ -118,7 +118,7 @@ def _interval(r: Any) -> str:
     lo, hi = float(r.lo), float(r.hi)
     if math.isnan(lo) or math.isnan(hi):
         few = "fewer than" in str(r.caveats)
-        return f"{int(r.n_hits)} only: too few for an interval" if few else ""
+        return f"{int(r.n_hits)} hit{'' if int(r.n_hits) == 1 else 's'}: too few for an interval" if few else ""
     return f"{lo:.0f}–{hi:.0f}%"
 
 
