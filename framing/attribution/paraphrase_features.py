@@ -25,7 +25,8 @@ import bisect
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from framing.corpus.segmentation import WORD_RE
 
@@ -41,6 +42,7 @@ CLAUSE_WORDS = frozenset(
     "and but while because which who whom whose although though after before when as if since so where until "
     "whereas unless or amid despite even than including nor yet".split()
 )
+_STOP_WORDS = BOUNDARY_MARKS | CLAUSE_WORDS
 #: Words that open a subordinate clause at the start of a sentence ("While X announced A, B ...").
 SUBORDINATORS = frozenset(
     "while after although though because as when if since before until whereas once unless even".split()
@@ -114,6 +116,7 @@ class Tokens:
         last: Index after the last word token (trailing punctuation excluded).
         bounds: Indices of the tokens a reported clause may end before (:data:`BOUNDARY_MARKS`, :data:`CLAUSE_WORDS`).
         adjuncts: Indices of the prepositions a reported object may end before (:data:`ADJUNCT_WORDS`).
+        memo: Scores of feature parts, kept for the cues of the sentence (see :func:`best_candidate`).
     """
 
     starts: list[int]
@@ -123,6 +126,7 @@ class Tokens:
     last: int
     bounds: list[int]
     adjuncts: list[int]
+    memo: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, text: str, lo: int, hi: int) -> Tokens:
@@ -134,17 +138,18 @@ class Tokens:
         """
         ms = list(_TOKEN_RE.finditer(text, lo, hi))
         words = [m.group(0) for m in ms]
+        shape = [_shape(w) for w in words]
         last = len(words)
-        while last > 0 and _shape(words[last - 1]) == "P":
+        while last > 0 and shape[last - 1] == "P":
             last -= 1
         low = [w.lower().replace("’", "'") for w in words]
         return cls(
             starts=[m.start() for m in ms],
             ends=[m.end() for m in ms],
             low=low,
-            shape=[_shape(w) for w in words],
+            shape=shape,
             last=last,
-            bounds=[k for k, w in enumerate(low) if w in BOUNDARY_MARKS or w in CLAUSE_WORDS],
+            bounds=[k for k, w in enumerate(low) if w in _STOP_WORDS],
             adjuncts=[k for k, w in enumerate(low) if w in ADJUNCT_WORDS],
         )
 
@@ -202,6 +207,9 @@ class Candidate:
 
 def _bucket(n: int) -> str:
     return str(n) if n < 4 else ("4-6" if n < 7 else ("7-12" if n < 13 else "13+"))
+
+
+_BUCKETS = tuple(_bucket(n) for n in range(13))
 
 
 def _next_shape(tk: Tokens, k: int) -> str:
@@ -286,12 +294,14 @@ def span_candidates(tk: Tokens, ci: int, cj: int, sp_lo: int, sp_hi: int) -> lis
     sub_comma = None
     if _subordinate_opening(tk, ci):
         sub_comma = next((k for k in range(cj, tk.last) if tk.low[k] == ","), None)
+    stops = [e for e in tk.bounds if e < tk.last and e not in inserts]  # where content may end, in order
     for s in range(first, min(first + MAX_SKIP + 1, tk.last)):
         if tk.shape[s] == "P" and tk.low[s] not in _OPEN_QUOTES:
             continue
         if s > first + 2 and tk.low[s - 1] not in _START_AFTER:
             continue
-        ends = [e for e in tk.bounds if s < e < tk.last and e not in inserts][:MAX_ENDS]
+        lo = bisect.bisect_right(stops, s)
+        ends = stops[lo : lo + MAX_ENDS]
         if sub_comma is not None:  # "While X announced A, B ...": A ends with the opening clause
             ends = [e for e in ends if e < sub_comma] + [sub_comma]
             out += [Candidate(s, e, "after") for e in ends if e > s]
@@ -418,35 +428,42 @@ def best_candidate(
         'that ties grew'
     """
     w = " ".join(tk.low[ci:cj])
-    parts: dict[tuple[str, str, int], float] = {}
-
-    def part(kind: str, d: str, k: int) -> float:
-        key = (kind, d, k)
-        if key not in parts:
-            if kind == "dir":
-                parts[key] = score(_direction_features(tk, ci, cj, d, info))
-            elif kind == "start":
-                parts[key] = score(_start_features(tk, cj, k, d, w))
-            elif kind == "end":
-                parts[key] = score(_end_features(tk, ci, k, d, w))
-            else:
-                parts[key] = score(_boundary_features(tk, k, d))
-        return parts[key]
-
+    # boundary features do not depend on the cue: their scores are kept on the sentence for its other cues
+    cross = tk.memo.setdefault(score, {})  # direction -> score of each boundary (None: not scored yet)
+    # the other parts depend on the cue: kept for this cue, which may be read again (with other candidates)
+    dirs, starts, ends, pairs = tk.memo.setdefault((score, ci, cj, info), ({}, {}, {}, {}))
     bounds = tk.bounds
-    pairs: dict[tuple[object, ...], float] = {}
+    right, left = bisect.bisect_right, bisect.bisect_left
     best, best_score = cands[0], -math.inf
     for c in cands:
-        d = c.direction
-        lo = bisect.bisect_right(bounds, c.start)
-        crossed = bounds[lo : min(bisect.bisect_left(bounds, c.end), lo + 6)]
+        d, s, e = c.direction, c.start, c.end
+        lo = right(bounds, s)
+        hi = max(lo, min(left(bounds, e), lo + 6))  # the boundaries crossed: at most six count
         before = d == "before"
         # what the pair features depend on, so that their strings are built once per distinct value
-        pk = (d, _bucket(c.end - c.start), len(crossed), before and c.start == 0, _bucket(ci - c.end) if before else "")
-        if pk not in pairs:
-            pairs[pk] = score(_pair_features(tk, ci, c, len(crossed)))
-        total = part("dir", d, 0) + part("start", d, c.start) + part("end", d, c.end) + pairs[pk]
-        total += sum(part("cross", d, k) for k in crossed)
+        n = e - s
+        pk = (d, _BUCKETS[n] if 0 <= n < 13 else _bucket(n), hi - lo, before and s == 0,
+              _bucket(ci - e) if before else "")
+        pair = pairs.get(pk)
+        if pair is None:
+            pair = pairs[pk] = score(_pair_features(tk, ci, c, hi - lo))
+        if d not in dirs:
+            dirs[d] = score(_direction_features(tk, ci, cj, d, info))
+        start = starts.get((d, s))
+        if start is None:
+            start = starts[(d, s)] = score(_start_features(tk, cj, s, d, w))
+        end = ends.get((d, e))
+        if end is None:
+            end = ends[(d, e)] = score(_end_features(tk, ci, e, d, w))
+        total = dirs[d] + start + end + pair
+        if hi > lo:
+            row = cross.get(d)
+            if row is None:
+                row = cross[d] = [None] * len(bounds)
+            for k in range(lo, hi):
+                if row[k] is None:
+                    row[k] = score(_boundary_features(tk, bounds[k], d))
+            total += sum(row[lo:hi])
         if total > best_score:
             best, best_score = c, total
     return best

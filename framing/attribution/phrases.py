@@ -194,11 +194,42 @@ def np_backward(text: str, lo: int, hi: int, *, modifiers: bool = False) -> tupl
     paren = _PAREN_END_RE.search(text, lo, hi)
     if paren:
         hi = paren.start()
-    toks = tokenize(text, lo, hi)
+    w = text.find(" ", hi - _TAIL_CHARS, hi) if hi - lo > _TAIL_CHARS else -1
+    if w > lo:
+        # the phrase lies in the last words: tokenize only those, and all of the text if the phrase may reach further
+        try:
+            return _np_in(text, tokenize(text, w, hi), hi, modifiers=modifiers, partial=True)
+        except _Short:
+            pass
+    return _np_in(text, tokenize(text, lo, hi), hi, modifiers=modifiers, partial=False)
+
+
+class _Short(Exception):
+    """The last words of a text were not enough to find its speaker phrase."""
+
+
+#: How many characters before a cue :func:`np_backward` tokenizes first.
+_TAIL_CHARS = 160
+#: The fewest tokens before the phrase that the last words must hold (the look-back of its tests).
+_LOOK_BACK = 4
+
+
+def _np_in(
+    text: str, toks: list[tuple[int, int]], hi: int, *, modifiers: bool, partial: bool
+) -> tuple[int, int] | None:
+    """:func:`np_backward` over the tokens ``toks`` ending at ``hi``.
+
+    With ``partial``, ``toks`` are the last tokens of the text only; :class:`_Short` is raised
+    where the phrase, or a word it depends on, may lie before them.
+    """
     if not toks:
+        if partial:
+            raise _Short
         return None
     i = _skip_auxiliaries(text, toks, hi)
     if i < 0:
+        if partial:
+            raise _Short
         return None
     end_tok = i
     tail = text[toks[i][1] : (toks[i + 1][0] if i + 1 < len(toks) else hi)]
@@ -211,6 +242,8 @@ def np_backward(text: str, lo: int, hi: int, *, modifiers: bool = False) -> tupl
         return None
     if w.lower() in TIME_WORDS:
         return None
+    if partial and i < _LOOK_BACK:
+        raise _Short
     if not _np_ish(w) and not (modifiers and _modifier_ok(w, participles=False) and i > 0):
         return _common_noun_phrase(text, toks, i)
     j = i
@@ -238,6 +271,8 @@ def np_backward(text: str, lo: int, hi: int, *, modifiers: bool = False) -> tupl
         ):
             break
         j -= 1
+    if partial and j < _LOOK_BACK:
+        raise _Short
     if modifiers and text[toks[j][0] : toks[j][1]].lower() not in DETERMINERS:
         # lower-case words need a determiner ("the minority leader") or a name after them
         # ("retired neurosurgeon Ben Carson"); otherwise only the speaker nouns are kept

@@ -63,3 +63,21 @@ def test_speaker_at_takes_an_all_capitalised_appositive_as_the_name_of_a_role() 
     t = "one Chinese writer"
     sp = speaker_at(t, 0, len(t), NameRegistry(PLACES), appos="Xi Laiwang")
     assert sp is not None and (sp.text, sp.kind, sp.affiliation) == ("Xi Laiwang", "person", "one Chinese writer")
+
+
+def test_noun_phrase_before_a_cue_after_a_long_clause_is_found_in_the_last_words() -> None:
+    # np_backward tokenizes the last words first: a long clause before the phrase changes nothing
+    lead = "Ties between the two countries have grown steadily over the past decade in trade, energy and arms, "
+    t = lead * 3 + "and Sen. Claire McCaskill has also said"
+    assert _back(t, " said") == "Sen. Claire McCaskill"
+    assert _back(t[len(lead) * 3 :], " said") == "Sen. Claire McCaskill"
+
+
+def test_noun_phrase_that_reaches_past_the_last_words_is_read_in_full() -> None:
+    # a phrase longer than the first look-back falls back to the whole text before the cue
+    name = "the " + " ".join(["Internationalisation"] * 9)  # 9 words of 20 letters: longer than the look-back
+    t = "Ties grew, as " * 20 + name + " said"
+    assert _back(t, " said") == name
+    # auxiliaries and adverbs that fill the last words are skipped whatever their number
+    t = "Ties grew, " * 20 + "Lee " + "has not now still just " * 8 + "said"
+    assert _back(t, " said") == "Lee"
