@@ -37,3 +37,20 @@ def gold_dir() -> Path:
     if not gold.is_dir():
         pytest.skip(f"gold data not found at {gold} (expected ../shared/gold beside the repo)")
     return gold
+
+
+@pytest.fixture(scope="session")
+def allsides_texts(gold_dir: Path):
+    """The first ``n`` article texts of the AllSides sample (``allsides_texts(300)``); skips where it is absent."""
+    import gzip
+    import json
+
+    path = gold_dir / "article_bias_prediction" / "sample_6000" / "part-00.jsonl.gz"
+
+    def first(n: int) -> list[str]:
+        if not path.is_file():
+            pytest.skip(f"{path} not found")
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            return [json.loads(line)["content_original"] for _, line in zip(range(n), handle, strict=False)]
+
+    return first

@@ -8,11 +8,7 @@ AllSides articles where the gold folder is present, and on the hard cases named 
 
 from __future__ import annotations
 
-import gzip
-import json
 import math
-
-import pytest
 
 from framing.corpus.segmentation import split_sentences
 from framing.features.frames import _matcher as frame_matcher
@@ -55,12 +51,8 @@ def test_indexed_matching_equals_the_regex_scan_on_the_seeds(seed_corpus):
     assert hits > 500
 
 
-def test_indexed_matching_equals_the_regex_scan_on_allsides(gold_dir):
-    path = gold_dir / "article_bias_prediction" / "sample_6000" / "part-00.jsonl.gz"
-    if not path.is_file():
-        pytest.skip(f"{path} not found")
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        texts = [json.loads(line)["content_original"] for _, line in zip(range(60), handle, strict=False)]
+def test_indexed_matching_equals_the_regex_scan_on_allsides(allsides_texts):
+    texts = allsides_texts(60)
     assert sum(_check_text(t, split_sentences(t)) for t in texts) > 1000
 
 

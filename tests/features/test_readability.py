@@ -129,15 +129,8 @@ def test_textstat_counts_give_textstat_figures_on_the_seeds(seed_corpus):
     _assert_same_as_textstat([a.text for a in seed_corpus.articles] + [a.raw_text for a in seed_corpus.articles])
 
 
-def test_textstat_counts_give_textstat_figures_on_allsides(gold_dir):
-    import gzip
-    import json
-
-    path = gold_dir / "article_bias_prediction" / "sample_6000" / "part-00.jsonl.gz"
-    if not path.is_file():
-        pytest.skip(f"{path} not found")
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        texts = [json.loads(line)["content_original"] for _, line in zip(range(300), handle, strict=False)]
+def test_textstat_counts_give_textstat_figures_on_allsides(allsides_texts):
+    texts = allsides_texts(300)
     assert len(texts) == 300
     _assert_same_as_textstat(texts)
 
