@@ -24,6 +24,7 @@ Example:
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from statistics import NormalDist
 
 import numpy as np
@@ -51,15 +52,16 @@ def bounds(kind: str) -> tuple[float, float]:
     return _BOUNDS.get(kind, (-math.inf, math.inf))
 
 
-def clip(values: np.ndarray, kind: str) -> np.ndarray:
-    """``values`` clipped to :func:`bounds` of ``kind`` (NaN stays NaN).
+def clip(values: np.ndarray, kinds: Sequence[str]) -> np.ndarray:
+    """Each value clipped to :func:`bounds` of its kind (NaN stays NaN).
 
     Example:
-        >>> clip(np.array([-0.5, 150.0, np.nan]), "share_words").tolist()
+        >>> clip(np.array([-0.5, 150.0, np.nan]), ["rate", "share_words", "mean"]).tolist()
         [0.0, 100.0, nan]
     """
-    low, high = bounds(kind)
-    return np.clip(values, low, high)
+    low = np.array([bounds(k)[0] for k in kinds], dtype=float)
+    high = np.array([bounds(k)[1] for k in kinds], dtype=float)
+    return np.clip(np.asarray(values, dtype=float), low, high)
 
 
 def wilson(k: np.ndarray, n: np.ndarray, *, level: float = 0.95) -> tuple[np.ndarray, np.ndarray]:

@@ -359,7 +359,7 @@ def compare_outlets(
             records.append(rec)
     table = pd.DataFrame(records, columns=list(COMPARISON_COLUMNS[:20]))
     for column in ("ci_low", "ci_high", "rest_ci_low", "rest_ci_high"):
-        table[column] = [float(clip(np.array([v]), k)[0]) for v, k in zip(table[column], table["kind"], strict=True)]
+        table[column] = clip(table[column].to_numpy(dtype=float), list(table["kind"]))
     table = add_caveats(table, min_hits=min_hits)
     # Too few hits for an interval: the reader gets the count (n_hits, n_base), never an interval.
     table.loc[table["few_hits"], ["ci_low", "ci_high"]] = np.nan

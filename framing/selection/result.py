@@ -56,7 +56,8 @@ class Selection:
     def outlet_rows(self, *, passages: int = 3) -> pd.DataFrame:
         """Rows for the outlet profiles: each outlet's measures, then some of its "only here" sentences.
 
-        Columns ``outlet_id``, ``name``, ``value`` and ``unit`` (shares in %), ``text`` (a passage) and
+        Columns ``outlet_id``, ``measure`` (the key; empty for a passage), ``name``, ``value`` and ``unit``
+        (shares in %), ``text`` (a passage) and
         ``first_span`` (the passage's sentence row in the span table; NaN for a measure).
         """
         rows: list[dict[str, object]] = []
@@ -67,14 +68,15 @@ class Selection:
         only = only[~only["aligned"]]
         for outlet in dict.fromkeys(self.measures["outlet_id"].astype(str)):
             for r in self.measures[self.measures["outlet_id"] == outlet].itertuples(index=False):
-                rows.append({"outlet_id": outlet, "name": names.get(str(r.measure), str(r.measure)),
+                rows.append({"outlet_id": outlet, "measure": str(r.measure),
+                             "name": names.get(str(r.measure), str(r.measure)),
                              "value": float(r.value),
                              "unit": "%" if str(r.unit).startswith("%") else str(r.unit), "text": "",
                              "first_span": float("nan")})
             for r in only[only["outlet_id"] == outlet].head(passages).itertuples(index=False):
-                rows.append({"outlet_id": outlet, "name": "only here", "value": float("nan"), "unit": "",
+                rows.append({"outlet_id": outlet, "measure": "", "name": "only here", "value": float("nan"), "unit": "",
                              "text": str(r.text), "first_span": float(r.span_row) if r.span_row >= 0 else float("nan")})
-        return pd.DataFrame(rows, columns=["outlet_id", "name", "value", "unit", "text", "first_span"])
+        return pd.DataFrame(rows, columns=["outlet_id", "measure", "name", "value", "unit", "text", "first_span"])
 
     def to_dict(self) -> dict[str, Any]:
         """The tables as lists of records (JSON-ready but for NaN, which the caller converts)."""

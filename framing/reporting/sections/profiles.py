@@ -25,7 +25,6 @@ from framing.comparison import Comparison
 from framing.comparison.intervals import count_text
 from framing.reporting.formatting import fmt_interval, fmt_value
 from framing.reporting.wording import actor_name, origin_name
-from framing.selection.measures import MEASURES as SELECTION_MEASURES
 
 #: Frames and distinctive words listed per profile.
 TOP_FRAMES = 3
@@ -131,7 +130,7 @@ def _selection(selection: pd.DataFrame | None, outlet: str, href: Any) -> dict[s
     """The outlet's rows of the selection (None: selection was not computed).
 
     ``selection`` is :meth:`framing.selection.result.Selection.outlet_rows`:
-    columns ``outlet_id``, ``name`` (plain words), and any of ``value`` and
+    columns ``outlet_id``, ``measure`` (key; empty for a passage), ``name`` (plain words), and any of ``value`` and
     ``unit`` (a figure), ``text`` (a passage) and ``first_span`` (span-table
     row of the passage, for the link).
     """
@@ -140,9 +139,8 @@ def _selection(selection: pd.DataFrame | None, outlet: str, href: Any) -> dict[s
     if "outlet_id" not in selection.columns:
         return {"rows": [], "more": 0}
     sub = selection[selection["outlet_id"].astype(str) == outlet]
-    if "name" in sub.columns:  # a profile keeps three figures; the selection section has them all
-        keep = {name for key, _, name in SELECTION_MEASURES if key in PROFILE_SELECTION}
-        sub = sub[sub["name"].isin(keep) | ~sub["name"].isin({name for _, _, name in SELECTION_MEASURES})]
+    if "measure" in sub.columns:  # a profile keeps three figures (and the passages); the section has them all
+        sub = sub[sub["measure"].isin(PROFILE_SELECTION) | (sub["measure"].fillna("") == "")]
     text = sub["text"] if "text" in sub.columns else pd.Series("", index=sub.index)
     has_text = text.fillna("").astype(str).str.len() > 0
     rows = []
