@@ -32,6 +32,16 @@ MIN_HITS = 5
 COUNT_KINDS: frozenset[str] = frozenset({"rate", "share_words", "share_sentences", "share_of", "mean", "distinct"})
 
 
+def few_hits_text(min_hits: int = MIN_HITS) -> str:
+    """The caveat of a figure resting on fewer than ``min_hits`` spans (one wording everywhere).
+
+    Example:
+        >>> few_hits_text(5)
+        'fewer than 5 hits'
+    """
+    return f"fewer than {min_hits} hits"
+
+
 def differs(low: float, high: float, rest_low: float, rest_high: float) -> str:
     """``higher``/``lower`` if the two intervals do not overlap, else ``""`` (also when undefined).
 
@@ -75,7 +85,7 @@ def add_caveats(table: pd.DataFrame, *, min_hits: int = MIN_HITS) -> pd.DataFram
         if row.one_article:
             parts.append("rests on one article")
         if row.few_hits:
-            parts.append(f"fewer than {min_hits} hits")
+            parts.append(few_hits_text(min_hits))
         if row.not_english:
             parts.append("not English: English word lists do not apply")
         texts.append("; ".join(parts))

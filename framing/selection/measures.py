@@ -32,7 +32,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
 from framing.comparison.bootstrap import DEFAULT_REPS, DEFAULT_SEED, generator, percentile_interval, resampled_sums
-from framing.comparison.caveats import MIN_HITS
+from framing.comparison.caveats import MIN_HITS, few_hits_text
 from framing.comparison.intervals import wilson
 from framing.comparison.rates import ARTICLE_BOOTSTRAP_MIN
 
@@ -96,7 +96,7 @@ def _share_row(outlet: str, measure: str, unit: str, num: pd.Series, den: pd.Ser
     caveats = [] if d else ["nothing to count"]
     if d and n < MIN_HITS:
         low, high = np.array([math.nan]), np.array([math.nan])
-        caveats.append(f"fewer than {MIN_HITS} hits")
+        caveats.append(few_hits_text(MIN_HITS))
     return {"outlet_id": outlet, "measure": measure, "unit": unit, "value": 100.0 * n / d if d else math.nan,
             "lo": 100.0 * float(low[0]), "hi": 100.0 * float(high[0]), "n_articles": int(len(num)), "n_hits": int(n),
             "caveats": "; ".join(caveats)}
