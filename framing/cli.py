@@ -221,7 +221,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         _check_compare_out(out, args.format)
     analysis = _analyze(args)
     with _step("comparing"):
-        comp = compare(analysis, story=analysis.story)
+        comp = compare(analysis, story=analysis.story, selection=not args.no_selection)
     if out is None:
         print(comparison_text(comp.to_frame(), level=comp.level))
         return EXIT_OK
@@ -385,6 +385,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("corpus", nargs="?", help=corpus_help)
     p.add_argument("--out", help="output file, .csv, .parquet or .json (default: print a table)")
     p.add_argument("--format", choices=COMPARE_FORMATS, help="format of --out (default: from its suffix)")
+    p.add_argument("--no-selection", action="store_true", help="skip the selection measures (sentence alignment "
+                   "across outlets: what each includes or leaves out), which cost most on large corpora")
     _story_option(p)
     _group_options(p)
     _clean_option(p)

@@ -225,6 +225,16 @@ def test_compare_without_out_prints_one_row_per_measure(seeds_dir: Path, capsys)
     assert lines[-1].startswith("value [95% interval]") and len(lines) > 5
 
 
+@needs_compare
+def test_compare_no_selection_skips_only_the_selection_measures(seeds_dir: Path, capsys):
+    assert main(["compare", str(seeds_dir)]) == 0
+    full = {line.split()[0] for line in capsys.readouterr().out.splitlines()[1:-1] if line.strip()}
+    assert main(["compare", str(seeds_dir), "--no-selection"]) == 0
+    lean = {line.split()[0] for line in capsys.readouterr().out.splitlines()[1:-1] if line.strip()}
+    assert {m for m in full if m.startswith("selection_")} and not any(m.startswith("selection_") for m in lean)
+    assert lean == {m for m in full if not m.startswith("selection_")}
+
+
 def test_compare_refuses_an_unknown_suffix_before_analysing(tmp_path: Path, capsys):
     assert main(["compare", "--out", str(tmp_path / "comparison.xlsx")]) == 2
     assert ".csv, .parquet or .json" in capsys.readouterr().err

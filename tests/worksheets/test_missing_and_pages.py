@@ -107,7 +107,8 @@ def test_rates_per_1000_words_also_say_one_every_n_words(analysis: Analysis, com
     rate = re.compile(r"([\d.]+) times per 1,000 words( \(about one every [\d,]+ words\))?")
     rates = [m for t in texts for m in rate.finditer(t)]
     assert rates
-    assert all(m.group(2) or float(m.group(1)) == 0 for m in rates)
+    assert all(m.group(2) for m in rates)
+    assert not any("0.0 times" in t for t in texts)  # a rate of zero reads "never (0 times in the text)"
 
 
 def test_key_does_not_repeat_the_check_box_in_a_note_column(analysis: Analysis, comparison: Comparison) -> None:
@@ -175,3 +176,15 @@ def test_intro_sheet_is_at_most_four_pages_for_every_seed(analysis: Analysis, co
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_advanced_sheet_is_at_most_eight_pages(analysis: Analysis, comparison: Comparison, seed: int) -> None:
     _check_pages(analysis, comparison, "advanced", seed, 8)
+
+
+@pytest.mark.parametrize("level", LEVELS)
+def test_no_sentence_is_asked_about_in_two_exercises(analysis: Analysis, comparison: Comparison, level: str) -> None:
+    """A teacher saw the same sentence as a hedge passage and again as a quote excerpt: later exercises avoid it."""
+    for seed in range(12):
+        ws = build_worksheet(analysis, comparison=comparison, level=level, seed=seed)
+        used = [(ex.kind, i.passage) for ex in ws.exercises for i in ex.items]
+        for n, (kind, p) in enumerate(used):
+            for other_kind, q in used[n + 1:]:
+                overlap = p.article_id == q.article_id and p.start < q.end and q.start < p.end
+                assert kind == other_kind or not overlap, (level, seed, kind, other_kind, q.text[:60])

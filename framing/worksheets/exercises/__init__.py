@@ -39,6 +39,8 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
+
 from framing.comparison import Comparison, compare
 from framing.engines.memory import Analysis
 from framing.errors import FramingError, value_invalid_msg
@@ -103,7 +105,10 @@ def build_worksheet(
         raise FramingError(value_invalid_msg("level", level, list(LEVELS)))
     comparison = comparison if comparison is not None else compare(analysis)
     settings = SETTINGS[level]
-    exercises = [build(analysis, comparison, settings, seed) for build in BUILDERS]
+    exercises: list[Exercise] = []
+    for build in BUILDERS:  # each exercise draws text the earlier ones do not use, where it can
+        avoid = tuple((i.passage.article_id, i.passage.start, i.passage.end) for ex in exercises for i in ex.items)
+        exercises.append(build(analysis, comparison, dataclasses.replace(settings, avoid=avoid), seed))
     pack = article_pack(analysis, blind=blind_pack, seed=seed)
     number = {a.article_id: a.number for a in pack.articles}
     names = dict(analysis.corpus.outlets)

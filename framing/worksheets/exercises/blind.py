@@ -116,7 +116,7 @@ def blind_exercise(analysis: Analysis, comparison: Comparison, settings: Setting
         pool = by_outlet[o]
         matcher = PhraseMatcher({t: t for t in top.get(o, [])})
         rich = [p for p in pool if len({m.value for m in matcher.finditer(p.text)}) >= 2]
-        p = pick(rng, rich or pool, 1)[0]
+        p = pick(rng, rich or pool, 1, avoid=settings.avoid)[0]
         text = anonymise(p.text, outlets, authors)
         found = sorted({m.value for m in matcher.finditer(text)}, key=lambda t: top[o].index(t))
         blind = Passage(p.article_id, p.outlet_id, p.outlet_name, p.start, p.end, text, p.sentences)

@@ -66,6 +66,9 @@ class Settings:
     max_chars: int = MAX_PASSAGE_CHARS
     missing_passages: int = 1
     missing_sentences: int = 2
+    #: Passages earlier exercises of the same worksheet use, as ``(article_id, start, end)``: later exercises
+    #: draw other text where they can (:func:`taken_by`), so one sentence is not asked about twice.
+    avoid: tuple[tuple[str, int, int], ...] = ()
 
 
 SETTINGS: dict[str, Settings] = {
@@ -227,14 +230,32 @@ def make_cue(row: pd.Series, passage: Passage, why: str = "") -> Cue:
     )
 
 
+def taken_by(passage: Passage, avoid: Sequence[tuple[str, int, int]]) -> bool:
+    """Whether the passage shares text with one of the passages in ``avoid`` (``(article_id, start, end)``).
+
+    Example:
+        >>> p = Passage("a1", "o", "O", 100, 200, "x" * 100)
+        >>> taken_by(p, [("a1", 190, 300)]), taken_by(p, [("a1", 200, 300)]), taken_by(p, [("a2", 0, 500)])
+        (True, False, False)
+    """
+    return any(a == passage.article_id and s < passage.end and passage.start < e for a, s, e in avoid)
+
+
+def untaken_first(passages: Sequence[Passage], avoid: Sequence[tuple[str, int, int]]) -> list[Passage]:
+    """The passages in their order, those sharing no text with ``avoid`` first (the others stay as a fallback)."""
+    return sorted(passages, key=lambda p: taken_by(p, avoid))
+
+
 def pick(rng: np.random.Generator, items: Sequence[Passage], k: int, *,
-         distinct_articles: bool = True) -> list[Passage]:
-    """Up to ``k`` passages drawn without replacement (at most one per article), in drawn order."""
+         distinct_articles: bool = True, avoid: Sequence[tuple[str, int, int]] = ()) -> list[Passage]:
+    """Up to ``k`` passages drawn without replacement (at most one per article), in drawn order.
+
+    Passages overlapping ``avoid`` (text an earlier exercise uses) are drawn only when nothing else is left.
+    """
     order = rng.permutation(len(items)) if items else np.array([], dtype=int)
     out: list[Passage] = []
     used: set[str] = set()
-    for i in order:
-        p = items[int(i)]
+    for p in untaken_first([items[int(i)] for i in order], avoid):
         if distinct_articles and p.article_id in used:
             continue
         out.append(p)

@@ -104,10 +104,17 @@ def one_every(per_1000: float) -> str:
 
 
 def _fmt(value: float, unit: str) -> str:
-    """A figure in a question's words (a rate per 1,000 words also as "about one every N words")."""
+    """A figure in a question's words (a rate per 1,000 words also as "about one every N words"; zero as "never").
+
+    Example:
+        >>> _fmt(0.0, "per 1,000 words")
+        'never (0 times in the text)'
+    """
     if unit.startswith("%"):
         return f"{value:.0f}%"
     if unit == "per 1,000 words":
+        if value == 0:
+            return "never (0 times in the text)"
         every = one_every(value)
         return f"{value:.1f} times per 1,000 words" + (f" ({every})" if every else "")
     return f"{value:.2f}"

@@ -84,7 +84,7 @@ def hedge_exercise(analysis: Analysis, comparison: Comparison, settings: Setting
         n_hedges = int((found["feature"] == "hedge").sum())
         if settings.hedge_min <= n_hedges and len(found) <= settings.hedge_max:
             candidates.append(p)
-    chosen = pick(seeded(seed, 1), candidates, settings.hedge_passages)
+    chosen = pick(seeded(seed, 1), candidates, settings.hedge_passages, avoid=settings.avoid)
     if not chosen:
         ex.omitted = (
             f"no run of {settings.hedge_sentences} sentences holds between {settings.hedge_min} and "

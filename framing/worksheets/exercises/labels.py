@@ -29,6 +29,7 @@ from framing.worksheets.exercises.common import (
     make_cue,
     seeded,
     spans_in,
+    untaken_first,
 )
 
 
@@ -80,6 +81,7 @@ def label_exercise(analysis: Analysis, comparison: Comparison, settings: Setting
                 f = _labels_in(analysis, p, comparison.story.dyad)
                 return int(((f["polarity"] != "affirmed") | (f["voice"] != "authorial")).any())
             pools[o] = sorted(pool, key=lambda p: -nuance(p))
+    pools = {o: untaken_first(pool, settings.avoid) for o, pool in pools.items()}
     chosen: list[Passage] = []
     while len(chosen) < settings.label_items and any(pools.values()):
         for o in sorted(pools):  # round robin over outlets

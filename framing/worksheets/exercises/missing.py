@@ -144,7 +144,7 @@ def missing_exercise(analysis: Analysis, comparison: Comparison, settings: Setti
     rng = seeded(seed, 6)
     names = dict(analysis.corpus.outlets)
     chosen: list[Passage] = []
-    for p in pick(rng, pool, len(pool)):  # one passage per outlet, in drawn order
+    for p in pick(rng, pool, len(pool), avoid=settings.avoid):  # one passage per outlet, in drawn order
         if all(q.outlet_id != p.outlet_id for q in chosen):
             chosen.append(p)
         if len(chosen) == settings.missing_passages:

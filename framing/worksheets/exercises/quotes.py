@@ -218,7 +218,7 @@ def quote_exercise(analysis: Analysis, comparison: Comparison, settings: Setting
         )
         return ex
     picked_outlets = [outlets[int(i)] for i in rng.permutation(len(outlets))[: settings.quote_outlets]]
-    chosen = [pick(rng, by_outlet[o], 1)[0] for o in picked_outlets]
+    chosen = [pick(rng, by_outlet[o], 1, avoid=settings.avoid)[0] for o in picked_outlets]
     for p in by_outlet_order(analysis, chosen):
         found = _attributed(analysis, p)
         rows = speaker_rows(found, p.text)

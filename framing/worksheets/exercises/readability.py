@@ -11,7 +11,15 @@ import math
 from framing.comparison import Comparison
 from framing.engines.memory import Analysis
 from framing.features.readability import readability
-from framing.worksheets.exercises.common import Exercise, Item, Passage, Settings, candidate_passages, seeded
+from framing.worksheets.exercises.common import (
+    Exercise,
+    Item,
+    Passage,
+    Settings,
+    candidate_passages,
+    seeded,
+    untaken_first,
+)
 
 
 def readability_exercise(analysis: Analysis, comparison: Comparison, settings: Settings, seed: int) -> Exercise:
@@ -32,8 +40,7 @@ def readability_exercise(analysis: Analysis, comparison: Comparison, settings: S
             if 50 <= len(p.text.split()) <= 120]
     rng = seeded(seed, 5)
     chosen: list[tuple[Passage, dict[str, float | int]]] = []
-    for i in rng.permutation(len(pool)) if pool else []:
-        p = pool[int(i)]
+    for p in untaken_first([pool[int(i)] for i in rng.permutation(len(pool))] if pool else [], settings.avoid):
         if any(p.article_id == q.article_id for q, _ in chosen):
             continue
         m = readability(p.text)
