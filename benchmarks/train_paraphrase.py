@@ -30,7 +30,8 @@ Recipe:
    candidate against each worse one instead (no better on dev; not shipped).
 5. Rules kept beside the model (:mod:`framing.attribution.paraphrase_rules`:
    trailing attribution, "In X's telling", "Name: content" paragraphs) are
-   scored with the model's readings, as the extractor uses them.
+   scored with the model's readings, as the extractor uses them, and so is the second piece of
+   "A, X said, B" (:func:`~framing.attribution.paraphrase.second_piece`, at A's probability).
 6. Threshold: the highest cue probability whose indirect-speech F1 on dev is
    within ``F1_TIE`` of the best (the F1 curve is flat there; precision is not).
 
@@ -67,6 +68,7 @@ from framing.attribution.paraphrase import (
     inside_quotes,
     read_cue,
     rule_paraphrases,
+    second_piece,
 )
 from framing.attribution.paraphrase_features import span_candidates, span_features
 from framing.attribution.paraphrase_model import MODEL_FILE, ParaphraseModel
@@ -272,6 +274,10 @@ def evaluate(preps: list[Prepared], model: ParaphraseModel, thresholds: list[flo
     for p in preps:
         read = [(read_cue(c, model, p.covers), c.speaker) for c in p.cands]
         scored = [(r.probability, Predicted((r.start, r.end), (sp.start, sp.end), sp.text)) for r, sp in read if r]
+        for (r, sp), c in zip(read, p.cands, strict=True):  # "A, X said, B": B, at A's probability
+            rest = second_piece(c, r, p.covers) if r else None
+            if r and rest:
+                scored.append((r.probability, Predicted(rest, (sp.start, sp.end), sp.text)))
         for t in thresholds:
             taken = {c.cue.start for (r, _), c in zip(read, p.cands, strict=True) if r and r.probability >= t}
             rules = [Predicted((a, b), (sp.start, sp.end), sp.text)

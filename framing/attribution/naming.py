@@ -5,7 +5,11 @@ is that subject's wording, not the outlet's: the complement is an attributed
 paraphrase of the subject (the object stays the outlet's: "see the
 partnership as key" reports "key", not "partnership"). The verb must take an object and
 a complement ("as ...", or "a/an ..." after the object), so "called for talks",
-"we see a rise" and "was called" (a passive, no speaker) are not naming.
+"we see a rise" and "was called" (a passive, no speaker) are not naming. A
+naming verb after "to" or "of" is its governing verb's subject's ("did not
+hesitate to call X its partner", "never tires of calling"), unless that
+subject is a dummy ("it would be wrong to call"); a complement may open with
+a possessive ("calling Germany its partner").
 
 Example:
     >>> t = "Washington regards New Delhi as a vital partner."
@@ -54,11 +58,53 @@ def _lemma(verb: str) -> str:
 
 def _complement_start(text: str, lo: int, hi: int, *, as_verb: bool) -> int:
     """Start of the complement in ``text[lo:hi]``: after "as", or (object verbs) at "a/an" after the object."""
-    marks = ("as",) if as_verb else ("as", "a", "an")
+    marks = ("as",) if as_verb else ("as", "a", "an", *_POSSESSIVES)
     for m in re.finditer(r"\S+", text[lo:hi]):
         if m.start() and m.group(0).lower() in marks:
             return lo + (m.end() + 1 if m.group(0).lower() == "as" else m.start())
     return lo
+
+
+#: Possessive determiners that open a complement after the object ("calling Germany its partner").
+_POSSESSIVES = ("its", "their", "his", "her", "our")
+#: Words before a naming verb that make it the complement of another verb ("hesitate to call", "tires of calling").
+_CONTROL_LINKS = frozenset("to of".split())
+#: Words a verb chain back from such a link does not cross: a new clause or a conjunction.
+_CHAIN_STOPS = frozenset("that which who whom whose when while if because as and or but than".split())
+#: How many words of verbs and adverbs may stand between the subject and the link ("did not hesitate to").
+_CHAIN_WORDS = 5
+#: Subjects that are no speaker: dummy subjects ("it is wrong to call them allies").
+_DUMMY_SUBJECTS = frozenset("it this that there what".split())
+
+
+def _controlling_subject(ctx: Context, lo: int, verb_start: int) -> Speaker | None:
+    """The subject of the verb that governs a naming verb after "to" or "of", or None.
+
+    "Russia did not hesitate to call China its partner", "The Elysee never
+    tires of calling Germany its partner": the naming is the subject's. The
+    chain back from the link is at most :data:`_CHAIN_WORDS` words without
+    punctuation or a clause word; a dummy subject ("it is wrong to call")
+    names nobody.
+
+    Example:
+        >>> t = "Seoul did not hesitate to call Tokyo a partner."
+        >>> _controlling_subject(Context.of(t, [(0, len(t))]), 0, t.index("call")).text
+        'Seoul'
+    """
+    text = ctx.text
+    toks = list(re.finditer(r"[\w’'\-]+|[^\w\s]", text[lo:verb_start]))
+    if not toks or toks[-1].group(0).lower() not in _CONTROL_LINKS:
+        return None
+    for k in range(len(toks) - 2, max(-1, len(toks) - 2 - _CHAIN_WORDS), -1):
+        w = toks[k].group(0)
+        if not w[:1].isalpha() or w.lower() in _CHAIN_STOPS:
+            return None
+        at = lo + toks[k].start()
+        cue = CueMatch(at, at + len(w), w, w.lower(), Cue(w.lower(), "s", "speech", True))
+        sp = subject_before(ctx, lo, cue, clauses=False) if k else None
+        if sp is not None:
+            return None if sp.text.lower() in _DUMMY_SUBJECTS else sp
+    return None
 
 
 def naming_paraphrases(ctx: Context) -> list[tuple[int, int, Speaker, CueMatch]]:
@@ -88,7 +134,7 @@ def naming_paraphrases(ctx: Context) -> list[tuple[int, int, Speaker, CueMatch]]
         low = [w.lower() for w in words]
         if m.group("as") and "as" not in low[1:]:
             continue
-        if m.group("obj") and not any(w in ("a", "an", "as") for w in low[1:]):
+        if m.group("obj") and not any(w in ("a", "an", "as", *_POSSESSIVES) for w in low[1:]):
             continue
         cstart = _complement_start(text, m.end(), end, as_verb=bool(m.group("as")))
         cend = cstart + len(text[cstart:end].rstrip())
@@ -96,7 +142,7 @@ def naming_paraphrases(ctx: Context) -> list[tuple[int, int, Speaker, CueMatch]]
         tense = "ing" if verb.lower().endswith("ing") else "past" if verb.lower().endswith(("ed", "saw")) else "s"
         cue = CueMatch(m.start(), m.end(), verb, verb.lower(), Cue(_lemma(verb), tense, "speech", True))
         sp = clause_subject(ctx, s_start, cue) if tense == "ing" else None
-        sp = sp or subject_before(ctx, s_start, cue)
+        sp = sp or subject_before(ctx, s_start, cue) or _controlling_subject(ctx, s_start, m.start())
         if sp is None or cend - cstart < 4 or (sp.text.islower() and " " not in sp.text and sp.kind != "pronoun"):
             continue  # no subject, or a modifier taken for one ("an unexpected call from")
         out.append((cstart, cend, sp, cue))

@@ -39,6 +39,7 @@ from framing.attribution.fallback import BE, fallback_speaker
 from framing.attribution.marks import RawQuote
 from framing.attribution.naming import naming_paraphrases
 from framing.attribution.paraphrase_features import (
+    Candidate,
     CueInfo,
     Tokens,
     best_candidate,
@@ -48,6 +49,7 @@ from framing.attribution.paraphrase_features import (
     speaker_shape,
 )
 from framing.attribution.paraphrase_model import ParaphraseModel, paraphrase_model
+from framing.attribution.paraphrase_pieces import continuation, past_adjunct
 from framing.attribution.paraphrase_rules import (
     colon_heads,
     interrupting,
@@ -55,6 +57,7 @@ from framing.attribution.paraphrase_rules import (
     telling_content,
     trailing_content,
 )
+from framing.attribution.paraphrase_subjects import possessor, shared_subject
 from framing.attribution.reported import action_cue, learned_content
 from framing.attribution.speakers import Speaker
 from framing.attribution.subjects import clause_subject, subject_after, subject_before
@@ -211,14 +214,29 @@ def _passive(text: str, cue: CueMatch) -> bool:
     return bool(before) and before[-1].lower() in BE
 
 
-def _modifier_speaker(text: str, sp: Speaker) -> bool:
+def _modifier_speaker(text: str, sp: Speaker, cue: CueMatch) -> bool:
     """Whether the "speaker" is one lower-case word that names no speaker: a modifier of a noun cue.
 
     "his starkest warning", "several big plans", "a phone call": the cue is a
-    noun, and the word before it no subject.
+    noun, and the word before it no subject. A cue in the past tense ("the
+    airline said"), after an auxiliary or adverb ("the lawyers also pointed",
+    "the caucuses will show", but not after "be": "the governments are aware") or in the
+    base form after a plural ("polls show") is a verb, and the word its subject.
+
+    Example:
+        >>> t = "the lawyers also pointed"
+        >>> cue = CueMatch(17, 24, "pointed", "point", Cue("point", "past", "learned", True))
+        >>> _modifier_speaker(t, Speaker("lawyers", "group", 4, 11), cue)
+        False
     """
     words = [w for w in text[sp.start : sp.end].split() if w.lower() not in DETERMINERS]
-    return len(words) == 1 and words[0].islower() and sp.kind != "pronoun" and not word_kind(words[0])
+    if not (len(words) == 1 and words[0].islower() and sp.kind != "pronoun" and not word_kind(words[0])):
+        return False
+    tense = cue.value.tense
+    verb = tense == "past" and not cue.text.lower().endswith("ing")
+    gap = text[sp.end : cue.start].lower().split()
+    verb = verb or bool(gap) and not BE & set(gap) or (tense == "base" and words[0].endswith("s") and not gap)
+    return not verb
 
 
 def _token_after(tk: Tokens, pos: int) -> int:
@@ -245,13 +263,23 @@ def cue_candidates(
     model = model or paraphrase_model()
     quotes = _Quotes(top, [q.start for q in top])
     used = {c.start for _, c in attributions if c is not None}
+    # cues with their speakers, in text order: a coordinated cue with none shares the last one's
+    earlier = sorted(((c.start, c.end, sp) for sp, c in attributions if sp is not None and c is not None),
+                     key=lambda x: x[:2])
     sentences: dict[tuple[int, int], Tokens] = {}
     out = []
     for cue in _all_cues(ctx, quotes, model):
         s_start, s_end = _sentence_bounds(ctx, quotes, cue)
         found = _speaker(ctx, quotes, cue, s_start, s_end)
+        shared = owned = False
+        if found is None and cue.start not in used and not (cue.value.kind == "learned" and action_cue(cue.text)):
+            found = shared_subject(ctx.text, earlier, cue, s_start)  # not "X met Y and signed a treaty"
+            shared = found is not None
+            if found is None:
+                found = possessor(ctx, cue, s_start)
+                owned = found is not None
         fallback = False
-        if found is not None and not found[1] and _modifier_speaker(ctx.text, found[0]):
+        if found is not None and not found[1] and _modifier_speaker(ctx.text, found[0], cue):
             continue  # a modifier of a noun cue ("his starkest warning"); "according to police" names its source
         if found is not None and not found[1] and _passive(ctx.text, cue):
             continue  # "the idea was adopted", "they are considered": the subject reports nothing
@@ -275,11 +303,13 @@ def cue_candidates(
         lexical = "learned" if v.kind == "learned" else f"{v.kind}/{v.tense}/{'y' if v.paraphrase else 'n'}"
         words = ctx.text[sp.start : sp.end].split()
         shape = f"{speaker_shape(words[-1]) if words else '-'}{min(len(words), 3)}"
-        info = CueInfo(lexical, "after" if inverted else "before", "phrase" if fallback else sp.kind,
-                       cue.start in used, shape)
+        kind = "phrase" if fallback else "shared" if shared else "possessor" if owned else sp.kind
+        info = CueInfo(lexical, "after" if inverted else "before", kind, cue.start in used, shape)
         mention = (v.paraphrase and v.kind != "learned" or v.kind == "source") and cue.start not in used
-        mention = mention and not fallback
+        mention = mention and not (fallback or shared or owned)
         out.append(CueCandidate(cue, sp, tk, ci, cj, sp_lo, sp_hi, info, mention))
+        if not fallback and not (v.kind == "learned" and action_cue(cue.text)):  # "X went to Y and signed ..."
+            bisect.insort(earlier, (cue.start, cue.end, sp), key=lambda x: x[0])
     return out
 
 
@@ -337,6 +367,8 @@ def best_content(
     if not cands:
         return None
     best = best_candidate(tk, cand.ci, cand.cj, cands, cand.info, model.span.total)
+    if best.direction == "after":
+        best = Candidate(past_adjunct(tk, best.start, best.end), best.end, "after")  # not "in its report ... that"
     s, e = tk.trimmed(best.start, best.end)
     if tk.low[s] == "that" and e > s + 2 and tk.low[s + 1] not in _VERB_AFTER_THAT:
         s += 1  # the complementizer is not content ("said that ties grew"; "said that was wrong" keeps it)
@@ -372,6 +404,25 @@ def read_cue(
         return None
     feats, start, end = found
     return Reading(model.cue_probability(feats), start, end)
+
+
+def second_piece(cand: CueCandidate, r: Reading, covers: Callable[[int], bool]) -> tuple[int, int] | None:
+    """The rest of a report read before its cue, after the attribution ("A, X said, B"), or None.
+
+    See :mod:`framing.attribution.paraphrase_pieces`.
+
+    Example:
+        >>> t = "The museum, Obama said, would make visitors face hard truths."
+        >>> (c,) = cue_candidates(Context.of(t, [(0, len(t))]), [], [])
+        >>> s, e = second_piece(c, Reading(1.0, 0, 10), lambda pos: False)
+        >>> t[s:e]
+        'would make visitors face hard truths'
+    """
+    if r.end > cand.cue.start:
+        return None
+    tk = cand.tokens
+    after = max(cand.cj, cand.sp_hi) if cand.sp_lo >= 0 else cand.cj
+    return continuation(tk, after, _token_after(tk, r.end), covers)
 
 
 def _acts(cand: CueCandidate, model: ParaphraseModel, covers: Callable[[int], bool]) -> bool:
@@ -420,6 +471,9 @@ def find_paraphrases(ctx: Context, top: list[RawQuote], attributions: list[Attri
         r = read_cue(cand, model, covers, prune=True)
         if r is not None and r.probability >= model.threshold:
             out.append(Paraphrase(r.start, r.end, cand.speaker, cand.cue))
+            rest = second_piece(cand, r, covers)
+            if rest is not None:
+                out.append(Paraphrase(*rest, cand.speaker, cand.cue))
         elif cand.mention or _acts(cand, model, covers):
             out.append(Paraphrase(cand.cue.start, cand.cue.start, cand.speaker, cand.cue))  # for a later "he"
     taken = {p.cue.start for p in out if p.start < p.end}
@@ -431,5 +485,5 @@ def find_paraphrases(ctx: Context, top: list[RawQuote], attributions: list[Attri
 
 __all__ = [
     "CueCandidate", "Paraphrase", "Reading", "best_content", "cue_candidates", "find_paraphrases", "inside_quotes",
-    "read_cue", "rule_paraphrases",
+    "read_cue", "rule_paraphrases", "second_piece",
 ]

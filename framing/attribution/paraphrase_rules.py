@@ -11,6 +11,9 @@ learned features; these patterns are exact enough to decide by rule:
 * **"A, officials stress, B"**: an interrupting attribution whose verb is the
   base form of a lexicon verb that is no cue by itself ("stress" is a noun
   too): A and B are two paraphrases of the one speaker.
+* **"As X put it, CONTENT"**, **"In the view of X, CONTENT"** and
+  **"CONTENT, in the view of X."**: a framing attribution with its speaker
+  (:func:`framing_attributions`, returned with the interrupting ones).
 * **"Name: CONTENT"** opening the first paragraph (a headline, "Poll: ...") or
   a transcript turn ("PENCE: Well, ...", a name in capitals heading two
   paragraphs or more): the rest of the paragraph.
@@ -307,9 +310,67 @@ def interrupting(ctx: Context) -> list[tuple[int, int, Speaker, CueMatch]]:
         speaker = ctx.speaker_at(m.start(1), m.end(1)) or Speaker(m.group(1), "group", m.start(1), m.end(1))
         cue = CueMatch(m.start(2), m.end(2), verb, verb, Cue(verb, "base", "speech", True))
         out += [(a, a + len(head), speaker, cue), (m.end(), m.end() + len(tail), speaker, cue)]
+    return out + framing_attributions(ctx)
+
+
+#: "As one analyst put it, CONTENT": an attribution that opens the sentence (the speaker is a noun phrase).
+_AS_RE = re.compile(r"As[ \t]+((?:[\w.’'\-]+[ \t]+){0,5}?[\w.’'\-]+)[ \t]+"
+                    r"(put it|said|says|noted|notes|wrote|writes|observed|argued|argues|remarked|warned)[ \t]*,[ \t]*")
+#: ", in the view of most voters (surveyed)." ending a sentence, or "In the view of X, CONTENT" opening it
+#: ("in X's view" is the model's: its cue word "view").
+_VIEW_TAIL_RE = re.compile(r",[ \t]+in[ \t]+the[ \t]+(?:view|opinion|eyes|estimation)[ \t]+of[ \t]+"
+                           r"((?:[\w.’'\-]+[ \t]+){0,6}?[\w.’'\-]+)[ \t]*[.!?]?[ \t]*$")
+_VIEW_HEAD_RE = re.compile(r"In[ \t]+the[ \t]+(?:view|opinion|eyes|estimation)[ \t]+of[ \t]+"
+                           r"((?:[\w.’'\-]+[ \t]+){0,6}?[\w.’'\-]+)[ \t]*,[ \t]*")
+#: Words that alone do not make the speaker of such an attribution: a pronoun of the outlet, an adjunct.
+_AS_NOT_SPEAKERS = frozenset("it this that we i you our my the above before usual always ever expected".split())
+
+
+def framing_attributions(ctx: Context) -> list[tuple[int, int, Speaker, CueMatch]]:
+    """``(start, end, speaker, cue)`` of sentences framed by "As X put it, ..." or "in the view of X".
+
+    The content is the rest of the sentence (after "As X put it," or "In the
+    view of X,") or the sentence up to ", in the view of X." at its end;
+    three words or more. "As expected, ..." and "As we said, ..." name no source.
+
+    Example:
+        >>> t = "As one diplomat put it, the two are allies in all but name."
+        >>> [(t[a:b], sp.text) for a, b, sp, _ in framing_attributions(Context.of(t, [(0, len(t))]))]
+        [('the two are allies in all but name', 'diplomat')]
+    """
+    text, out = ctx.text, []
+    for s, e in ctx.sentences:
+        lead = len(text[s:e]) - len(text[s:e].lstrip(" \t\n\"“‘'"))
+        body_end = s + len(text[s:e].rstrip())
+        for m in (_AS_RE.match(text, s + lead, e), _VIEW_HEAD_RE.match(text, s + lead, e)):
+            if m is None or (len(m.group(1).split()) == 1 and m.group(1).lower() in _AS_NOT_SPEAKERS):
+                continue
+            content_end = body_end - (1 if text[body_end - 1 : body_end] in ".!?" else 0)
+            if len(text[m.end() : content_end].split()) < 3:
+                continue
+            out.append((m.end(), content_end, _phrase_speaker(ctx, m), _framing_cue(m)))
+        tail = _VIEW_TAIL_RE.search(text, s, body_end)
+        if tail is not None and len(text[s + lead : tail.start()].split()) >= 3:
+            out.append((s + lead, tail.start(), _phrase_speaker(ctx, tail), _framing_cue(tail)))
     return out
 
 
+def _phrase_speaker(ctx: Context, m: re.Match[str]) -> Speaker:
+    """The speaker of a framing attribution: a known speaker phrase, else the phrase as a group."""
+    return ctx.speaker_at(m.start(1), m.end(1)) or Speaker(m.group(1), "group", m.start(1), m.end(1))
+
+
+def _framing_cue(m: re.Match[str]) -> CueMatch:
+    """The cue of a framing attribution: its verb ("put it"), else the words before the speaker ("in the view of")."""
+    if m.re is _AS_RE:
+        verb = m.group(2)
+        return CueMatch(m.start(2), m.end(2), verb, verb.lower(), Cue(verb.lower(), "phrase", "speech", True))
+    a, b = m.start() + m.group(0).lower().index("in"), m.start(1)
+    words = m.string[a:b].strip()
+    return CueMatch(a, a + len(words), words, words.lower(), Cue("in the view of", "phrase", "belief", True))
+
+
 __all__ = [
-    "colon_heads", "interrupting", "phrase_after", "quote_with_attribution", "telling_content", "trailing_content",
+    "colon_heads", "framing_attributions", "interrupting", "phrase_after", "quote_with_attribution",
+    "telling_content", "trailing_content",
 ]

@@ -212,6 +212,10 @@ def classify(text: str, start: int, end: int, names: NameRegistry) -> tuple[str,
     return (phrase, "group", "") if head.endswith("s") else (phrase, "role", "")
 
 
+#: Negative quantifiers: a subject that names no source ("Nothing suggests that the alliance is weakening").
+NO_SPEAKERS = frozenset(["nothing", "nobody", "no one", "no-one", "none", "neither"])
+
+
 def speaker_at(text: str, start: int, end: int, names: NameRegistry, appos: str = "") -> Speaker | None:
     """The speaker named by ``text[start:end]`` with its appositive, or None if it names no speaker.
 
@@ -223,6 +227,8 @@ def speaker_at(text: str, start: int, end: int, names: NameRegistry, appos: str 
         >>> speaker_at(t, 0, len(t), NameRegistry(frozenset({"chinese"})), appos="Xi Laiwang").text
         'Xi Laiwang'
     """
+    if " ".join(text[start:end].lower().split()) in NO_SPEAKERS:
+        return None  # "Nothing suggests that ...", "Nobody thinks ...": a negative quantifier names no source
     name, kind, pre = classify(text, start, end, names)
     if not name:
         return None

@@ -37,6 +37,8 @@ _SHARE_RE = re.compile(
     r"|(?:half|a\s+third|a\s+quarter|two-thirds|three-quarters|a\s+majority))\s*$",
     re.IGNORECASE,
 )
+# What every match of _SHARE_RE holds, under the same flags: where it is missing, the share is not looked for.
+_SHARE_HINT_RE = re.compile(r"\d|percent|half|third|quarter|majority|in\s+(?:three|four|five|ten)", re.IGNORECASE)
 # The end of a first clause whose subject the cue's clause shares ("X met Lee and then said").
 _AND_RE = re.compile(r",?\s+and\s*$")
 # "who" after the speaker it stands for ("Barkley, who said"); not "which" ("South Bend, which has seen").
@@ -139,6 +141,8 @@ def _share(text: str, lo: int, hi: int) -> Speaker | None:
         >>> _share(t, 0, t.index(" say")).text
         'Six in 10'
     """
+    if not _SHARE_HINT_RE.search(text, lo, hi):
+        return None  # cheap: most phrases before a cue hold no number nor share word
     m = _SHARE_RE.search(text, lo, skip_auxiliaries_back(text, lo, hi))
     if not m:
         return None
@@ -156,6 +160,8 @@ def _relative_or_shared(ctx: Context, lo: int, hi: int) -> Speaker | None:
         'Barkley'
     """
     text = ctx.text
+    if text.find("who", lo, hi) < 0 and text.find("and", lo, hi) < 0:
+        return None  # neither pattern can match: skip the tokenizing
     end = skip_auxiliaries_back(text, lo, hi)
     rel = _RELATIVE_RE.search(text, lo, end)
     if rel:

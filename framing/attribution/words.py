@@ -89,8 +89,8 @@ def base(word: str) -> str:
         >>> base("Russia’s")
         'Russia'
     """
-    w = word.replace("’", "'")
-    return w[:-2] if w.lower().endswith("'s") else w
+    w = word.replace("’", "'") if "’" in word else word
+    return w[:-2] if w[-2:] in ("'s", "'S") else w  # only "'" and "s"/"S" lower-case to "'s"
 
 
 def is_cap(word: str) -> bool:

@@ -44,6 +44,8 @@ DATA = Path(__file__).resolve().parents[2] / "tests" / "data" / "adversarial_lab
 DATASET = "constructed adversarial sentences"
 ANCHOR = "no published benchmark (in-house constructed set, single annotator)"
 SPLITS = ("dev", "check")
+#: Snippet ids of the mentions added in version 2 of the set (issue 13); the validator reports version 1 apart.
+ADDED_PREFIX = "n13"
 
 
 @dataclass(frozen=True)
@@ -170,8 +172,11 @@ def validate(gold_dir: Path) -> list[ValidationRow]:
         note = f"{split} split ({'tune on it' if split == 'dev' else 'only scored'}); " \
                f"{n} of {len(mine)} mentions found, {missed} missed are not scored"
         ds = f"{DATASET} ({split})"
+        first = [s for s in found if not s.item.id.startswith(ADDED_PREFIX)]
+        v1 = f"; version-1 items only: {_ratio(sum(s.polarity_ok for s in first), len(first)):.3f} polarity, " \
+             f"{_ratio(sum(s.voice_ok for s in first), len(first)):.3f} voice (n = {len(first)})"
         rows.append(ValidationRow(measure, ds, "polarity accuracy", _ratio(sum(s.polarity_ok for s in found), n),
-                                  ANCHOR, ">= 0.95", n, note))
+                                  ANCHOR, ">= 0.95", n, note + v1))
         rows.append(ValidationRow(measure, ds, "voice accuracy", _ratio(sum(s.voice_ok for s in found), n),
                                   ANCHOR, ">= 0.90", n, "voice comes from the attribution step (VoiceMap)"))
         placed = [s for s in found if s.item.dyad == s.dyad_id and s.span is not None]

@@ -28,6 +28,15 @@ Russia-China alliance would reshape the world"). Then:
   "the proposed alliance" do not. A bare label is presupposed as the object
   of a verb after "to" ("failed to assure allies"), unless the verb makes
   or names it ("failed to find allies");
+* a negation right before "always", "only" or "the only" is about constancy
+  or exclusivity ("has not always been a reliable ally", "by no means the
+  only company in a partnership"), "at most" bounds a claim and is no degree
+  ("would be at most a quiet partner": hypothetical), and a negation with
+  "without" after it cancels ("hardly a week passes without officials
+  praising X as a partner"): affirmed;
+* a conditional opened by inversion ("Had X and Y been allies, ...") is
+  ``hypothetical``; a ``subject`` cue reaches its label across an
+  interrupting attribution ("“The alliance,” he wrote, “is a fiction”");
 * a label ending a capitalised name ("a Democracy Alliance gala") and a
   label after a quotation that holds the cue ("hail ‘no limits’
   partnership") are outside the cue's scope;
@@ -48,6 +57,7 @@ from dataclasses import dataclass
 from framing.document import Doc
 from framing.features._context import is_month_may
 from framing.features.labels_scope import (
+    DEFINITE,
     MAX_CLAUSE_WORDS,
     MAX_NP_WORDS,
     Words,
@@ -81,6 +91,14 @@ _DEGREE_WORDS = frozenset(
     "closer closest stronger strongest better best warmer warmest tighter deeper firmer friendlier more most "
     "such so only sole main largest biggest greatest".split()
 )
+#: An attribution that interrupts a clause between its subject and its verb, in a quotation (``,” Medvedev
+#: wrote, “``) or not (``, one columnist argued,``): a stretch between two commas, without a full stop.
+_INTERRUPTION_RE = re.compile(r"\s*(?:,\s*[”\"’]|[”\"’]?\s*,)[^“”\"‘’.?!,;:]{1,80}?,\s*[“\"‘]?\s*")
+#: Words that, right after a negation (or after its article), make it deny exclusivity, not the label.
+_EXCLUSIVE_WORDS = frozenset("only sole".split())
+_INDEFINITE_ARTICLES = frozenset("the a an".split())
+#: Words that open a counterfactual conditional by inversion ("Had they been allies, ...").
+_INVERSION_WORDS = frozenset("had were".split())
 #: Forms of "be" and linking verbs through which a ``subject`` cue reaches the label before it.
 _COPULAS = frozenset("is are was were be been being remains remain remained seems seem seemed looks look 's "
                      "become becomes became becoming".split())
@@ -133,6 +151,9 @@ def _subject_reaches(text: str, words: Words, label_end: int, cue_start: int, *,
         >>> _subject_reaches(t, tokenize(t), t.index(" is"), t.index("out"))
         True
     """
+    interruption = _INTERRUPTION_RE.match(text, label_end, cue_start)
+    if interruption:
+        label_end = interruption.end()  # "“The alliance,” he wrote, “is a fiction”": skip the attribution
     gap = [text[a:b].lower().replace("’", "'") for a, b in words_between(words, label_end, cue_start)]
     if (copula and not gap) or len(gap) > MAX_SUBJECT_GAP \
             or re.search(r"[,;:—–()\[\]“”\"?!]", text[label_end:cue_start]):
@@ -172,6 +193,8 @@ def _presupposed(text: str, words: Words, cue: tuple[int, int], label_start: int
         gap_words = gap_words[:-1]  # "Saudi" of "Saudi Arabia's friend": the possessor's name, not a verb
     gap = [text[a:b].lower().replace("’", "'") for a, b in gap_words]
     verbs = [w for w in gap if w not in _ADVERBS and not w.endswith("ly")]
+    while possessive and verbs and verbs[-1] in DEFINITE | {"a", "an", "each", "one"}:
+        verbs = verbs[:-1]  # "the" of "the other's ally": part of the possessor, not a verb
     if not verbs and _contrastive(text, words, cue_start):
         return False  # "Moscow's partners, not its allies": the cue denies the noun phrase itself
     if not verbs:  # right after the cue: a predicate after "is not", else an object or subject
@@ -273,8 +296,12 @@ def _about_degree(text: str, words: Words, cue_end: int, label_start: int) -> bo
     the label ("no closer to an alliance"): the cue still applies.
     """
     gap = words_between(words, cue_end, label_start)
-    for k, (a, b) in enumerate(gap):
-        if text[a:b].lower() in _DEGREE_WORDS:
+    lowered = [text[a:b].lower() for a, b in gap]
+    if lowered[:1] and lowered[0] in _EXCLUSIVE_WORDS or lowered[1:2] and lowered[0] in _INDEFINITE_ARTICLES \
+            and lowered[1] in _EXCLUSIVE_WORDS:
+        return True  # "is by no means the only company in a partnership": the cue denies exclusivity
+    for k, (_, b) in enumerate(gap):
+        if lowered[k] in _DEGREE_WORDS and not (k and lowered[k - 1] == "at"):
             nxt = text[gap[k + 1][0] : gap[k + 1][1]].lower() if k + 1 < len(gap) else ""
             if nxt != "to" and reaches(text, words, b, label_start, "np"):
                 return True
@@ -302,6 +329,45 @@ def asks_yes_no(text: str, words: Words, sentence: tuple[int, int], start: int) 
     opens = [m.end() for m in _SEGMENT_START_RE.finditer(text, s, start)]
     first = words_between(words, opens[-1] if opens else s, start)[:1]
     return not first or text[first[0][0] : first[0][1]].lower() not in _WH_WORDS
+
+
+def _double_negation(text: str, words: Words, negations: list[tuple[int, int, Cue]], label_start: int) -> bool:
+    """Whether a negation reaching the label is followed by "without" before it: the two cancel.
+
+    Example:
+        >>> from framing.corpus.segmentation import tokenize
+        >>> t = "Hardly a day goes by without Tokyo praising Canberra as a partner"
+        >>> c = Cue("hardly", "negated", "clause", "")
+        >>> _double_negation(t, tokenize(t), [(0, 6, c)], t.index("partner"))
+        True
+    """
+    for _, cue_end, c in negations:
+        if c.term != "without" and any(text[a:b].lower() == "without"
+                                       for a, b in words_between(words, cue_end, label_start)):
+            return True
+    return False
+
+
+def _inverted_conditional(text: str, words: Words, sentence: tuple[int, int], label_start: int) -> bool:
+    """Whether the label is in a conditional opened by inversion: "Had they been allies, ...", "Were Seoul ...".
+
+    The sentence must open with "had" or "were" and the label come before
+    the first comma (the conditional clause). A question ("Were they
+    allies?") is left to :func:`asks_yes_no`.
+
+    Example:
+        >>> from framing.corpus.segmentation import tokenize
+        >>> t = "Had Seoul and Tokyo been allies, the row would have ended."
+        >>> _inverted_conditional(t, tokenize(t), (0, len(t)), t.index("allies"))
+        True
+    """
+    s, _ = sentence
+    first = words_between(words, s, label_start)[:1]
+    if not first or text[first[0][0] : first[0][1]].lower() not in _INVERSION_WORDS:
+        return False
+    if re.search(r"[^\s“\"‘(]", text[s : first[0][0]]):
+        return False
+    return "," not in text[first[0][1] : label_start] and "," in text[label_start : sentence[1]]
 
 
 def _opens_clause_indefinite(text: str, words: Words, label_start: int) -> bool:
@@ -398,6 +464,10 @@ class PolarityRules:
             scoped.add(c.polarity)
             if c.polarity == "negated":
                 negations.append((cue.start, cue.end, c))
+        if _double_negation(text, words, negations, start):
+            scoped.discard("negated")  # "hardly a week passes without officials praising X as a partner"
+        if _inverted_conditional(text, words, (s, e), start):
+            scoped.add("hypothetical")  # "Had X and Y been allies, the talks would have been unnecessary"
         if self._negated_verb(text, words, (s, e), negations):
             scoped = (scoped - {"negated"}) | {"hypothetical"}  # "have not ruled out an alliance": still possible
         for cue in self._cues.hits(text, end, end_words_after(words, end, MAX_SUBJECT_GAP + CUE_WINDOW_MARGIN, e)):

@@ -44,7 +44,7 @@ from framing.selection.stories import (
 #: Where the stories are, relative to the gold folder.
 STORIES_FILE = Path("neus_allsides_stories") / "stories.jsonl.gz"
 #: Story thresholds tried on the tuning half.
-STORY_GRID: tuple[float, ...] = (0.05, 0.075, 0.1, 0.125, 0.15, 0.175, 0.2, 0.225, 0.25, 0.275, 0.3, 0.35)
+STORY_GRID: tuple[float, ...] = (0.1, 0.15, 0.2, 0.25, 0.3, 0.325, 0.35, 0.375, 0.4, 0.45, 0.5)
 #: Share of unrelated best matches allowed above the alignment threshold.
 NULL_QUANTILE = 0.95
 

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import scipy.sparse as sp
+from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
@@ -37,10 +38,21 @@ CHAR_NGRAMS = (3, 5)
 BLOCK = 128
 #: Words, with at least one letter, as the word vectoriser sees them.
 TOKEN_PATTERN = r"(?u)\b\w*[^\W\d_]\w*\b"
+#: Words and numbers (``235,000`` gives ``235`` and ``000``), for texts where figures tell events apart.
+TOKEN_PATTERN_NUMBERS = r"(?u)\b\w+\b"
+#: Topic dimensions (latent semantic analysis) per text, and at most (bounds time and memory at 6,000 texts).
+LSA_RANK_SHARE = 0.25
+LSA_MAX_RANK = 300
 
 
 def vectorize(
-    texts: Sequence[str], *, word_weight: float = WORD_WEIGHT, chars: bool = True, bigrams: bool = False
+    texts: Sequence[str],
+    *,
+    word_weight: float = WORD_WEIGHT,
+    chars: bool = True,
+    bigrams: bool = False,
+    numbers: bool = False,
+    lsa: float = 0.0,
 ) -> sp.csr_matrix:
     """Joined, L2-normalised TF-IDF vectors of ``texts`` (one row each), fitted on ``texts``.
 
@@ -49,6 +61,9 @@ def vectorize(
         word_weight: Share of the word cosine in the joined cosine (1: words only).
         chars: Include character n-grams (False: words only, whatever ``word_weight``).
         bigrams: Count word pairs as well as words.
+        numbers: Count numbers as words (a job report's "235,000", a vote's "50-50").
+        lsa: Share of the cosine given to latent topics (:func:`topics`): words that occur together
+            in the texts count as shared even when the two texts use different ones of them.
 
     Returns:
         A sparse matrix with unit-length rows (an empty text gives a zero row).
@@ -58,7 +73,9 @@ def vectorize(
         return sp.csr_matrix((0, 0))
     parts = []
     weights = []
-    word = _fit(TfidfVectorizer(lowercase=True, stop_words="english", token_pattern=TOKEN_PATTERN,
+    pattern = TOKEN_PATTERN_NUMBERS if numbers else TOKEN_PATTERN
+    topic = topics(texts, pattern=pattern) if lsa > 0 else None  # first: its working memory is freed before the rest
+    word = _fit(TfidfVectorizer(lowercase=True, stop_words="english", token_pattern=pattern,
                                 ngram_range=(1, 2) if bigrams else (1, 1), sublinear_tf=True, dtype=np.float32),
                 texts)
     if word is not None:
@@ -72,10 +89,13 @@ def vectorize(
             weights.append(1.0 - word_weight)
     if not parts:
         return sp.csr_matrix((n, 1), dtype=np.float32)
+    if topic is not None:
+        parts.append(topic)
+        weights = [w * (1.0 - lsa) / sum(weights) for w in weights] + [lsa]
     total = sum(weights)
     joined = sp.hstack([p * np.float32(np.sqrt(w / total)) for p, w in zip(parts, weights, strict=True)],
                        format="csr")
-    return normalize(joined).astype(np.float32)
+    return normalize(joined, copy=False).astype(np.float32, copy=False)
 
 
 def _fit(vectorizer: TfidfVectorizer, texts: Sequence[str]) -> sp.csr_matrix | None:
@@ -84,6 +104,25 @@ def _fit(vectorizer: TfidfVectorizer, texts: Sequence[str]) -> sp.csr_matrix | N
         return sp.csr_matrix(vectorizer.fit_transform(list(texts)))
     except ValueError:  # empty vocabulary: only stop words, digits or nothing
         return None
+
+
+def topics(texts: Sequence[str], *, pattern: str = TOKEN_PATTERN) -> sp.csr_matrix | None:
+    """Unit-length latent topic vectors (truncated SVD of word TF-IDF), or None when there are too few words.
+
+    Words in one text only carry no co-occurrence and are left out; the rank is
+    :data:`LSA_RANK_SHARE` of the number of texts, at most :data:`LSA_MAX_RANK`.
+
+    Example:
+        >>> topics(["a cat sat", "a cat sat down", "dogs bark", "dogs bark loudly"]).shape
+        (4, 1)
+    """
+    words = _fit(TfidfVectorizer(lowercase=True, stop_words="english", token_pattern=pattern, min_df=2,
+                                 sublinear_tf=True, dtype=np.float32), texts)
+    if words is None or words.shape[1] < 2:
+        return None
+    rank = max(1, min(LSA_MAX_RANK, int(len(texts) * LSA_RANK_SHARE), words.shape[1] - 1))
+    dense = TruncatedSVD(rank, random_state=0).fit_transform(words)
+    return sp.csr_matrix(normalize(dense).astype(np.float32))
 
 
 def nearest(

@@ -47,8 +47,10 @@ def test_regarding_verb_reports_its_complement_not_its_object() -> None:
     assert _voice(t, "New Delhi") == "authorial"
 
 
-def test_calling_verb_for_is_not_naming() -> None:
-    assert _voice("The group called for a new alliance of workers.", "alliance") == "authorial"
+def test_calling_for_is_a_demand_in_the_callers_voice() -> None:
+    # PolNeAR annotates "called for" as a cue: the alliance is what the group asks for, not the outlet's label.
+    assert _voice("The union called for a new alliance of workers.", "alliance") == "attributed_paraphrase"
+    assert _voice("Lee called for a new alliance of workers.", "alliance") == "attributed_paraphrase"
 
 
 def test_wants_is_an_aim_not_a_reporting_verb() -> None:
@@ -83,3 +85,42 @@ def test_capitals_colon_past_the_headline_is_a_speaker_only_as_a_transcript_turn
     assert _voice(t, "Highlights") == "authorial"
     t = "Debate night.\nPENCE: Well, the question is a fair one.\nWALLACE: Let me ask.\nPENCE: Look, it is fine."
     assert _voice(t, "question") == "attributed_paraphrase"
+
+
+# Issue 13, item 4: attributions a keyword counter misses (new sentences, not the adversarial set's).
+def test_as_x_put_it_attributes_the_rest_of_the_sentence() -> None:
+    t = "As one Turkish diplomat put it, Ankara and Moscow are partners in all but name."
+    assert _paraphrases(t) == [("Ankara and Moscow are partners in all but name", "Turkish diplomat")]
+
+
+def test_as_expected_names_no_source() -> None:
+    t = "As expected, Ankara and Moscow signed the gas deal on Monday."
+    assert _voice(t, "Ankara") == "authorial"
+
+
+def test_in_the_view_of_at_the_end_attributes_the_sentence_before_it() -> None:
+    t = "Russia is Turkey's most reliable partner, in the view of many Turkish voters."
+    assert _voice(t, "partner") == "attributed_paraphrase"
+
+
+def test_in_the_view_of_opening_the_sentence_attributes_the_rest() -> None:
+    t = "In the view of most Korean analysts, Tokyo is an indispensable ally."
+    assert _voice(t, "ally") == "attributed_paraphrase"
+
+
+def test_naming_after_a_control_verb_belongs_to_the_subject_of_that_verb() -> None:
+    assert _voice("Ankara did not hesitate to call Moscow a trusted friend.", "friend") == "attributed_paraphrase"
+    assert _voice("The Kremlin never tires of calling Ankara its partner.", "partner") == "attributed_paraphrase"
+
+
+def test_naming_after_a_dummy_subject_is_the_outlets() -> None:
+    assert _voice("It would be wrong to call Ankara a partner of Moscow.", "partner") == "authorial"
+
+
+def test_a_complement_opened_by_a_possessive_is_named() -> None:
+    assert _voice("Seoul calls Washington its closest ally.", "ally") == "attributed_paraphrase"
+
+
+def test_trailing_attribution_to_a_chancellor_is_a_paraphrase() -> None:
+    t = "Berlin and Warsaw are close partners, the chancellor said."
+    assert _voice(t, "partners") == "attributed_paraphrase"

@@ -81,3 +81,18 @@ def test_noun_phrase_that_reaches_past_the_last_words_is_read_in_full() -> None:
     # auxiliaries and adverbs that fill the last words are skipped whatever their number
     t = "Ties grew, " * 20 + "Lee " + "has not now still just " * 8 + "said"
     assert _back(t, " said") == "Lee"
+
+
+def test_a_negative_quantifier_names_no_speaker() -> None:
+    names = NameRegistry(PLACES)
+    for t in ("Nothing", "Nobody", "No one", "none"):
+        assert speaker_at(t, 0, len(t), names) is None, t
+
+
+def test_nothing_suggests_leaves_the_that_clause_in_the_outlets_voice() -> None:
+    from framing.attribution import prepare_doc
+    from framing.model import Article
+
+    t = "Nothing indicates that the partnership between Ankara and Moscow is cooling."
+    doc = prepare_doc(Article(id="t", outlet_id="o", outlet_name="O", raw_text=t, text=t))
+    assert doc.voice.at(t.index("partnership"))[0] == "authorial"

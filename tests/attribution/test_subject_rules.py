@@ -34,3 +34,22 @@ def test_shared_subject_needs_the_clause_to_open_the_sentence() -> None:
     # the first clause starts after a quotation, so "sponsored" is no subject
     t = 'Clinton stressed it during a "Commander-in-Chief Forum" sponsored by NBC News and said she would act.'
     assert _speakers(t).get("said") != "sponsored"
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "cue", "speaker"),
+    [
+        ("share in words, no digit", "Six in ten say he is decisive.", "say", "Six in ten"),
+        ("capitalised share word", "Nearly Half said they would vote.", "said", "Nearly Half"),
+        ("fraction as speaker", "Two-thirds say the economy is worse.", "say", "Two-thirds"),
+    ],
+)
+def test_share_speaker_found_without_a_digit(rule: str, text: str, cue: str, speaker: str) -> None:
+    """The cheap look for a number or share word before the share rule must not lose these."""
+    assert _speakers(text).get(cue) == speaker, rule
+
+
+def test_possessive_base_any_apostrophe_and_case() -> None:
+    from framing.attribution.words import base
+
+    assert [base(w) for w in ("Russia’s", "NATO'S", "Jones'", "s", "bus")] == ["Russia", "NATO", "Jones'", "s", "bus"]

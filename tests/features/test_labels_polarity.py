@@ -188,3 +188,58 @@ def test_modal_after_an_indefinite_subject_label_makes_it_hypothetical(text: str
 ])
 def test_since_opens_an_adjunct_outside_the_modal_scope_unless_it_is_an_adverb(text: str, expected: list[str]) -> None:
     _check(text, expected)
+
+
+# Issue 13, item 2: kinds of error found on the adversarial set's check half; new sentences, not the set's.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It is not true that Seoul and Tokyo are allies.", ["negated"]),
+    ("It is not the case that Ankara is a partner of Moscow.", ["negated"]),
+    ("It would be wrong to call the ties between Ankara and Moscow an alliance.", ["negated"]),
+    ("It is a mistake to describe Hanoi as a partner of Beijing.", ["negated"]),
+])
+def test_denial_of_a_that_clause_or_of_a_description_negates_the_label(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Seoul and Tokyo are still a long way from being allies.", ["negated"]),
+    ("Ankara and Moscow are nowhere near a partnership.", ["negated"]),
+    ("There is no such thing as a Turkish-Russian alliance.", ["negated"]),
+])
+def test_distance_and_non_existence_phrases_negate_the_label(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Turkish-Russian partnership is a myth.", ["negated"]),
+    ("The alliance between Seoul and Tokyo is an illusion.", ["negated"]),
+    ("“The Turkish-Russian partnership,” the senator wrote, “is a mirage.”", ["negated"]),
+    ("The Turkish-Russian partnership, critics argue, is a fantasy.", ["negated"]),
+])
+def test_predicate_denying_existence_negates_its_subject_label(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+def test_neither_denies_a_label_after_the_others_possessive() -> None:
+    _check("Ankara and Moscow trade a lot, but neither wants to be the other's ally.", ["negated"])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Turkey has not always been a loyal ally of the United States.", ["affirmed"]),
+    ("Turkey is by no means the only country in a partnership with Russia.", ["affirmed"]),
+    ("Ankara never tires of calling Moscow its friend.", ["affirmed"]),
+    ("Not a week goes by without Turkish ministers praising Azerbaijan as an ally.", ["affirmed"]),
+    ("The question is not whether Seoul and Tokyo are partners but for how long.", ["affirmed"]),
+])
+def test_negation_of_constancy_exclusivity_or_of_a_negation_leaves_the_label(text: str, expected: list[str]) -> None:
+    _check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Had Seoul and Tokyo been allies, the dispute would have ended.", ["hypothetical"]),
+    ("Were Ankara a true partner, it would have joined the sanctions.", ["hypothetical"]),
+    ("In a war, Turkey would be at most a reluctant ally of Russia.", ["hypothetical"]),
+])
+def test_counterfactual_inversion_and_bounded_modal_make_the_label_hypothetical(text: str,
+                                                                                  expected: list[str]) -> None:
+    _check(text, expected)

@@ -27,15 +27,15 @@ def test_nearest_article_same_story_and_grouping_with_dates(check_half):
 
 def test_without_dates_follow_up_stories_merge_but_most_neighbours_hold(check_half):
     nn, ari = story_scores(check_half, dated=False)
-    assert nn >= 0.80
-    assert ari >= 0.65
+    assert nn >= 0.84
+    assert ari >= 0.70
 
 
 def test_without_dates_three_outlets_covering_every_event_are_kept_apart(check_half):
     """One outlet per side: no story may hold two articles of one outlet, which stops follow-ups chaining."""
     nn, ari = story_scores(check_half, dated=False, sides=True)
-    assert nn >= 0.83
-    assert ari >= 0.80
+    assert nn >= 0.86
+    assert ari >= 0.85
 
 
 def test_average_linkage_one_close_pair_does_not_chain_three_stories():
@@ -47,3 +47,24 @@ def test_average_linkage_one_close_pair_does_not_chain_three_stories():
 def test_average_linkage_never_puts_two_articles_of_one_outlet_in_a_story():
     labels = average_linkage(3, [0, 1, 0], [1, 2, 2], [0.9, 0.9, 0.9], ["x", "y", "x"], cut=0.2)
     assert labels.tolist() in ([0, 0, 1], [0, 1, 1])
+
+
+def test_numbers_tell_two_monthly_job_reports_apart():
+    """Numbers count as words: the same figure in two reports of one month outweighs the shared topic words."""
+    from framing.selection.vectors import nearest, vectorize
+
+    texts = ["Employers added 235,000 jobs in August, far below expectations.",
+             "Jobs report disappoints: only 235,000 positions added in August.",
+             "Employers added 943,000 jobs in July, a strong labor market."]
+    idx, _ = nearest(vectorize(texts, numbers=True)[:1], vectorize(texts, numbers=True)[1:], k=1)
+    assert int(idx[0, 0]) == 0
+
+
+def test_latent_topics_join_the_cosine_with_unit_rows():
+    from framing.selection.vectors import vectorize
+
+    texts = ["Senate passes budget bill", "Budget bill clears the Senate", "Storm hits the coast",
+             "Coast braces for the storm", "Court rules on police case", "Police case reaches the court"]
+    m = vectorize(texts, numbers=True, lsa=0.5)
+    assert m.shape[0] == 6
+    assert abs(float((m.multiply(m)).sum(axis=1).max()) - 1.0) < 1e-4
