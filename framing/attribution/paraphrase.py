@@ -11,7 +11,9 @@ or a passive cue ("the idea was adopted"), gives nothing. The shipped model
 whether the cue introduces reported content here ("China maintains a position"
 does not) and which candidate span is that content, so that the content stops
 at the end of the reported clause ("While X announced A, the leader will ..."
-reports only A). A cue of the lexicon that introduces no content still records
+reports only A). A topic, wish or act after a clause-only cue ("commenting on X", "hopes to", "signed")
+and a plan ("announced plans to") are no content (:func:`framing.attribution.reported.reported_candidates`).
+A cue of the lexicon that introduces no content still records
 its speaker mention (an empty run), so a later "he" can resolve to it.
 Exact patterns are decided by rule beside the model
 (:mod:`framing.attribution.paraphrase_rules`, :mod:`framing.attribution.naming`):
@@ -49,7 +51,7 @@ from framing.attribution.paraphrase_features import (
     speaker_shape,
 )
 from framing.attribution.paraphrase_model import ParaphraseModel, paraphrase_model
-from framing.attribution.paraphrase_pieces import continuation, past_adjunct
+from framing.attribution.paraphrase_pieces import continuation, next_act, past_adjunct
 from framing.attribution.paraphrase_rules import (
     colon_heads,
     interrupting,
@@ -57,8 +59,8 @@ from framing.attribution.paraphrase_rules import (
     telling_content,
     trailing_content,
 )
-from framing.attribution.paraphrase_subjects import possessor, shared_subject
-from framing.attribution.reported import action_cue, learned_content
+from framing.attribution.paraphrase_subjects import bracketed_subject, possessor, quantified_away, shared_subject
+from framing.attribution.reported import action_cue, learned_content, reported_candidates
 from framing.attribution.speakers import Speaker
 from framing.attribution.subjects import clause_subject, subject_after, subject_before
 from framing.attribution.words import DETERMINERS, word_kind
@@ -278,11 +280,14 @@ def cue_candidates(
             if found is None:
                 found = possessor(ctx, cue, s_start)
                 owned = found is not None
+        if found is None:
+            found = bracketed_subject(ctx, s_start, cue)  # "Rep. Lee (D-Mass.) said"
         fallback = False
         if found is not None and not found[1] and _modifier_speaker(ctx.text, found[0], cue):
             continue  # a modifier of a noun cue ("his starkest warning"); "according to police" names its source
-        if found is not None and not found[1] and _passive(ctx.text, cue):
-            continue  # "the idea was adopted", "they are considered": the subject reports nothing
+        nobody = found is not None and quantified_away(ctx.text, found[0], s_start)
+        if found is not None and not found[1] and (_passive(ctx.text, cue) or nobody):
+            continue  # "the idea was adopted", "No one in Paris would call": the subject reports nothing
         if found is None:
             q = quotes.last_starting_at_or_before(cue.start)
             lo = q.end if q is not None and s_start < q.end <= cue.start else s_start
@@ -364,11 +369,14 @@ def best_content(
         cands = [c for c in cands if c.start < cand.sp_hi]
     if clauses and cand.info.lexical == "learned" and action_cue(cand.cue.text):  # not "imposed | sanctions"
         cands = [c for c in cands if learned_content(tk, c, cand.cj)]
+    cands = reported_candidates(tk, cands, cand.cue.text, cand.cj, learned=cand.info.lexical == "learned",
+                                clauses=clauses)  # not "commenting | on tensions abroad"
     if not cands:
         return None
     best = best_candidate(tk, cand.ci, cand.cj, cands, cand.info, model.span.total)
     if best.direction == "after":
-        best = Candidate(past_adjunct(tk, best.start, best.end), best.end, "after")  # not "in its report ... that"
+        start = past_adjunct(tk, best.start, best.end)  # not "in its report ... that"
+        best = Candidate(start, next_act(tk, start, best.end), "after")  # not "would order A | and warned ..."
     s, e = tk.trimmed(best.start, best.end)
     if tk.low[s] == "that" and e > s + 2 and tk.low[s + 1] not in _VERB_AFTER_THAT:
         s += 1  # the complementizer is not content ("said that ties grew"; "said that was wrong" keeps it)

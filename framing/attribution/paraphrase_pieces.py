@@ -100,4 +100,29 @@ def past_adjunct(tk: Tokens, s: int, e: int) -> int:
     return s
 
 
-__all__ = ["continuation", "past_adjunct"]
+#: Modals of a reported clause: a past-tense verb coordinated after one is the speaker's next act.
+_MODALS = frozenset("would will could can should might may must".split())
+
+
+def next_act(tk: Tokens, s: int, e: int) -> int:
+    """Where content ``[s, e)`` after its cue ends: before the speaker's next act (``e`` if none).
+
+    A past-tense verb after "and" that follows a modal of the content ("said he
+    would order a review and warned against hackers") is the speaker's next
+    act: the tense shift ends the reported clause.
+
+    Example:
+        >>> t = "He said he would order a review and warned against hackers."
+        >>> tk = Tokens.of(t, 0, len(t))
+        >>> tk.text_of(t, 2, next_act(tk, 2, tk.last))
+        'he would order a review'
+    """
+    for k in range(s + 2, e - 1):
+        w = tk.low[k + 1]
+        if tk.low[k] == "and" and tk.shape[k + 1] == "low" and len(w) > 4 and w.endswith("ed") and any(
+                tk.low[j] in _MODALS for j in range(s, k)):  # "would order a review and warned against ..."
+            return k
+    return e
+
+
+__all__ = ["continuation", "next_act", "past_adjunct"]

@@ -31,6 +31,7 @@ import re
 from framing.attribution.context import Context
 from framing.attribution.cues import CueMatch
 from framing.attribution.speakers import Speaker
+from framing.attribution.subjects import subject_before
 from framing.attribution.words import AUXILIARIES
 
 #: Words that join a second verb to the first one's subject ("X criticized A and said B").
@@ -94,6 +95,60 @@ def shared_subject(
     return None
 
 
+_NOBODY_IN_RE = re.compile(
+    r"\b(?:no\s*-?\s*one|nobody|none|nothing|neither)\s+(?:\w+\s+){0,2}?(?:in|at|of|from|among|inside)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def quantified_away(text: str, sp: Speaker, s_start: int) -> bool:
+    """Whether a speaker mention sits inside a negative quantifier's phrase ("No one in Paris would call ...").
+
+    Such a subject names no source: the place or body after "in" is not the speaker.
+
+    Example:
+        >>> t = "No one in Paris would call it an alliance."
+        >>> quantified_away(t, Speaker("Paris", "organisation", 10, 15), 0)
+        True
+    """
+    return bool(_NOBODY_IN_RE.search(text[max(s_start, sp.start - 60) : sp.start]))
+
+
+#: A bracket, appositive or adjunct right before a cue: "Rep. Lee (D-Mass.) said", "A lawyer, David Schulz,
+#: said", "McConnell, who in 2010 said".
+_BRACKET_RE = re.compile(
+    r"(?:(?<=\bwho)\s+(?:in|on|at|last|earlier|later|once|this)\b[^,;]{0,30}"  # who in 2010 said
+    r"|\([^()]{1,40}\)|\s--?[^-;]{1,120}--?|\s[—–][^—–;]{1,120}[—–]"  # (D-Mass.) said; -- co-editor of X -- said
+    r"|,(?P<name>[^,;()\"“”]{1,60}),)\s*$"  # A lawyer for X, David Schulz, said
+)
+
+
+def bracketed_subject(ctx: Context, lo: int, cue: CueMatch) -> tuple[Speaker, bool] | None:
+    """The subject of a verb cue before a bracket, dash pair or appositive that the subject rules stop at.
+
+    "Rep. Lee (D-Mass.) said ...", "Kall -- co-editor of a book -- said ...":
+    the subject rules are asked again as if the cue stood where the insertion opens.
+
+    Example:
+        >>> from framing.attribution.cues import Cue
+        >>> t = "Rep. Stephen Lynch (D-Mass.) said the law does not require it."
+        >>> cue = CueMatch(t.index("said"), t.index("said") + 4, "said", "said", Cue("say", "past", "speech", True))
+        >>> bracketed_subject(Context.of(t, [(0, len(t))]), 0, cue)[0].text
+        'Stephen Lynch'
+    """
+    if cue.value.kind == "learned" or cue.value.tense not in ("past", "s", "base"):
+        return None
+    m = _BRACKET_RE.search(ctx.text, lo, cue.start)
+    if m is None or m.start() <= lo:
+        return None
+    if m.group("name") is not None:
+        opening = m.end("name")  # the name in the appositive is the speaker: "A lawyer, David Schulz, | said"
+    else:
+        opening = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+    sp = subject_before(ctx, lo, CueMatch(opening, opening, "", "", cue.value))
+    return (sp, False) if sp is not None else None
+
+
 def possessor(ctx: Context, cue: CueMatch, s_start: int) -> tuple[Speaker, bool] | None:
     """The possessor of a noun cue as its speaker ("his claim that ..."), or None.
 
@@ -116,4 +171,4 @@ def possessor(ctx: Context, cue: CueMatch, s_start: int) -> tuple[Speaker, bool]
     return (sp, False) if sp is not None else None
 
 
-__all__ = ["possessor", "shared_subject"]
+__all__ = ["bracketed_subject", "possessor", "quantified_away", "shared_subject"]

@@ -64,6 +64,128 @@ def _learned_speech() -> frozenset[str]:
     return frozenset(load_lexicon("reporting_verbs").meta.get("learned_speech", "").split())
 
 
+@lru_cache(maxsize=1)
+def _clause_only() -> frozenset[str]:
+    return frozenset(load_lexicon("reporting_verbs").meta.get("clause_only_forms", "").split())
+
+
+def clause_only_cue(word: str) -> bool:
+    """Whether a cue form reports only a clause: its object is a topic, wish or act (lexicon ``clause_only_forms``).
+
+    Example:
+        >>> clause_only_cue("Commenting"), clause_only_cue("hopes"), clause_only_cue("said")
+        (True, True, False)
+    """
+    return word.lower() in _clause_only()
+
+
+#: Prepositions that open the topic of a clause-only cue ("talked about how ...", "commented on whether ...").
+_TOPIC_PREPOSITIONS = frozenset("about on upon of over regarding".split())
+#: Words that may stand between a clause-only cue and its clause.
+_LEADS = _TOPIC_PREPOSITIONS | CLAUSE_OPENERS | _OBJECTS
+#: Words that may stand before a noun of intention ("its new plans").
+_PLAN_DETERMINERS = frozenset("the its their his our a an new fresh further".split())
+#: Forms of "tell", whose first object is the addressee.
+_TELL = frozenset("tell tells told telling".split())
+#: Nouns of intention: "announced plans to ..." reports an act, not what was said.
+_PLANS = frozenset("plan plans intention intentions intent bid bids decision readiness".split())
+
+
+def plan_object(tk: Tokens, c: Candidate, cj: int) -> bool:
+    """Whether candidate ``c`` after the cue is a plan or its aim ("announced (new) plans to deepen ties"), not content.
+
+    Example:
+        >>> t = "Beijing and Moscow have announced plans to deepen their partnership."
+        >>> plan_object(Tokens.of(t, 0, len(t)), Candidate(5, 11, "after"), 5)
+        True
+    """
+    if c.direction != "after":
+        return False
+    k = cj
+    while k < len(tk.low) - 1 and k < cj + 2 and tk.low[k] in _PLAN_DETERMINERS:
+        k += 1  # "announced (its new) plans to"; not "said | she plans to", where "plans" is a verb
+    return tk.low[k] in _PLANS and tk.word(k + 1) == "to" and c.start <= k + 2
+
+
+def topic_content(tk: Tokens, c: Candidate, cj: int) -> bool:
+    """Whether candidate ``c`` of a clause-only cue is reported content, not a topic, wish or act.
+
+    Only a clause after the cue counts (:func:`reported_content`), also after
+    a preposition ("spoke about how the talks failed"); content before it is
+    read only by the exact rules ("Ties are deep, he commented":
+    :func:`framing.attribution.paraphrase_rules.trailing_content`), since the
+    clause before a topic cue is the outlet's ("On Thursday, Lee talked ..."). A topic ("commenting on tensions abroad",
+    "discussing ways to develop ..."), an infinitive ("hopes to find") or an
+    object ("signed a treaty") is not.
+
+    Example:
+        >>> t = "Brazil stays neutral when commenting on tensions abroad, and Lee commented that ties grew."
+        >>> tk = Tokens.of(t, 0, len(t))
+        >>> topic_content(tk, Candidate(5, 8, "after"), 5), topic_content(tk, Candidate(13, 15, "after"), 12)
+        (False, True)
+    """
+    if c.direction == "before":
+        return False
+    if any(tk.low[k] not in _LEADS for k in range(cj, c.start)):
+        return False  # past an object: "signed a pact | that later collapsed" is not the pact's content
+    s = c.start
+    if tk.low[s] in _TOPIC_PREPOSITIONS and s + 1 < c.end and tk.low[s + 1] in CLAUSE_OPENERS:
+        s += 1
+    return tk.low[s] not in _TOPIC_PREPOSITIONS and reported_content(tk, s, c.end)
+
+
+#: Words that open an introductory adjunct, not reported content ("During his years in office, he said ...").
+_ADJUNCT_OPENERS = frozenset(
+    "during as in on at after before since while when once until by with without despite amid among following "
+    "throughout last this earlier later several speaking heading campaigning to".split()
+)
+
+
+def introductory(tk: Tokens, c: Candidate) -> bool:
+    """Whether a candidate before its cue is an introductory adjunct of the sentence, not content.
+
+    It opens the sentence with a preposition, subordinator, time word or
+    participle ("During his years in office,", "Speaking to reporters,", "On
+    Thursday,") and ends at a comma.
+
+    Example:
+        >>> t = "Speaking to reporters, Lee said ties grew."
+        >>> introductory(Tokens.of(t, 0, len(t)), Candidate(0, 3, "before"))
+        True
+    """
+    if c.direction != "before" or c.start != 0:
+        return False
+    last = c.end if c.end < len(tk.low) and tk.low[c.end] == "," else c.end - 1
+    first = 1 if tk.low[0] in ("but", "and", "so", "yet") and c.end > 1 else 0  # "But to prevent problems,"
+    return tk.low[first] in _ADJUNCT_OPENERS and 0 <= last < len(tk.low) and tk.low[last] == ","
+
+
+def reported_candidates(
+    tk: Tokens, cands: list[Candidate], word: str, cj: int, *, learned: bool, clauses: bool = True
+) -> list[Candidate]:
+    """The candidates of cue ``word`` (ending before token ``cj``) that may be reported content.
+
+    Drops an introductory adjunct where content follows the cue (:func:`introductory`),
+    a plan after a lexicon cue (:func:`plan_object`) and, with ``clauses``, all but a
+    clause after a clause-only cue (:func:`topic_content`).
+
+    Example:
+        >>> t = "Paris hopes for a defence alliance."
+        >>> reported_candidates(Tokens.of(t, 0, len(t)), [Candidate(2, 6, "after")], "hopes", 2, learned=False)
+        []
+    """
+    if any(c.direction == "after" for c in cands):  # "During his years in office, | he said ..."
+        cands = [c for c in cands if not introductory(tk, c)]
+    if not learned:  # not "announced | plans to ..." ("endorsed the plan to" is a stance)
+        cands = [c for c in cands if not plan_object(tk, c, cj)]
+    if word.lower() in _TELL:  # "told | her to leave", "told | the audience": the addressee is not content
+        cands = [c for c in cands if c.direction == "before" or c.start > cj and tk.low[c.start] != "to"
+                 or reported_content(tk, c.start, c.end)]
+    if clauses and clause_only_cue(word):
+        cands = [c for c in cands if topic_content(tk, c, cj)]
+    return cands
+
+
 def action_cue(word: str) -> bool:
     """Whether a learned cue word is of the action class (not in the lexicon's ``learned_speech``).
 
@@ -139,4 +261,7 @@ def learned_content(tk: Tokens, c: Candidate, cj: int) -> bool:
     return all(tk.low[i] in _OBJECTS or tk.shape[i] in ("Cap", "CAPS") for i in range(cj, k))
 
 
-__all__ = ["CLAUSE_OPENERS", "FINITE", "FINITE_REACH", "action_cue", "learned_content", "reported_content"]
+__all__ = [
+    "CLAUSE_OPENERS", "FINITE", "FINITE_REACH", "action_cue", "clause_only_cue", "learned_content", "reported_content",
+    "introductory", "plan_object", "reported_candidates", "topic_content",
+]

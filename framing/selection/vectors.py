@@ -22,6 +22,7 @@ Example:
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 
 import numpy as np
@@ -121,7 +122,9 @@ def topics(texts: Sequence[str], *, pattern: str = TOKEN_PATTERN) -> sp.csr_matr
     if words is None or words.shape[1] < 2:
         return None
     rank = max(1, min(LSA_MAX_RANK, int(len(texts) * LSA_RANK_SHARE), words.shape[1] - 1))
-    dense = TruncatedSVD(rank, random_state=0).fit_transform(words)
+    with warnings.catch_warnings():  # identical texts: sklearn's unused explained-variance ratio divides 0 by 0
+        warnings.simplefilter("ignore", RuntimeWarning)
+        dense = TruncatedSVD(rank, random_state=0).fit_transform(words)
     return sp.csr_matrix(normalize(dense).astype(np.float32))
 
 

@@ -119,3 +119,27 @@ def test_verb_after_be_is_no_subject_of_an_adjective_cue() -> None:
 def test_one_cue_shared_by_two_quotes_and_a_coordinated_cue_after_them() -> None:
     t = '"Ties are deep," Lee said, "and trade grew," and later added that the talks had failed.'
     assert ("the talks had failed", "Lee") in _paraphrases(t)
+
+
+def test_speaker_before_a_bracket_or_appositive_bracketed_subject_rule() -> None:
+    t = "Senator Ann Ruiz (D-Ohio) said the law does not require witnesses to appear."
+    assert ("the law does not require witnesses to appear", "Ann Ruiz") in _paraphrases(t)
+    t = "A lawyer for the newspapers, David Schulz, said no decision had been made about an appeal."
+    assert ("no decision had been made about an appeal", "David Schulz") in _paraphrases(t)
+    t = "Voters have long distrusted Senator Mary Hale, who in 2010 said the party's goal was to win at any cost."
+    assert [s for _, s in _paraphrases(t)] == ["Mary Hale"]
+
+
+def test_negative_quantifier_names_no_speaker_quantified_away_rule() -> None:
+    assert _paraphrases("No one in Paris would call Germany an ally these days.") == []
+    assert _paraphrases("Nobody in the Kremlin seriously thinks of Brazil as an ally.") == []
+
+
+def test_a_denial_reports_what_is_denied_rule_out_cue() -> None:
+    found = _paraphrases("Moscow has ruled out a formal alliance with Beijing for now.")
+    assert [(c, s) for c, s in found] == [("a formal alliance with Beijing for now", "Moscow")]
+
+
+def test_content_ends_before_the_speakers_next_act_next_act_rule() -> None:
+    t = "Governor Lee said he would order a review of the state's computer defenses and warned against hackers."
+    assert ("he would order a review of the state's computer defenses", "Lee") in _paraphrases(t)

@@ -7,7 +7,7 @@ from pathlib import Path
 from framing.attribution import prepare_doc
 from framing.attribution.paraphrase_features import Candidate, Tokens
 from framing.attribution.paraphrase_model import paraphrase_model
-from framing.attribution.reported import action_cue, learned_content, reported_content
+from framing.attribution.reported import action_cue, introductory, learned_content, reported_content
 from framing.document import Doc
 from framing.lexicons import load_lexicon
 from framing.model import Article
@@ -89,3 +89,40 @@ def test_so_called_label_has_the_paraphrase_voice_without_speaker() -> None:
 def test_so_called_inside_a_quote_keeps_the_quote_voice() -> None:
     text = "He mocked what he called the “so-called alliance” of the two."
     assert _doc(text).voice.at(text.index("alliance"))[0] == "direct_quote"
+
+
+def _paraphrases(text: str) -> list[tuple[str, str]]:
+    return [(text[q.start : q.end], q.speaker) for q in _doc(text).quotes if q.voice == "attributed_paraphrase"]
+
+
+def test_topic_cue_reports_no_content_topic_only_rule() -> None:
+    # a topic after "comment on", "discuss" is the outlet's narration (issue 13, DW)
+    assert _paraphrases("Brazil traditionally maintains a position of neutrality when commenting on tensions "
+                        "outside its sphere of influence.") == []
+    assert _paraphrases("Some signs of this include Brazil and India discussing ways to jointly develop "
+                        "alternative payment systems.") == []
+    # a clause after the same cues is content
+    assert [c for c, _ in _paraphrases("The minister commented that the talks had failed.")] == [
+        "the talks had failed"]
+    assert [c for c, _ in _paraphrases("Lavrov spoke about how the sanctions could be lifted.")] == [
+        "how the sanctions could be lifted"]
+
+
+def test_wishes_undertakings_and_acts_are_not_speech_clause_only_rule() -> None:
+    assert _paraphrases("Paris hopes for a defence alliance with Berlin.") == []
+    assert _paraphrases("BP hopes to find a new partner in India.") == []
+    assert _paraphrases("India, US agree to deepen ties in defence partnership") == []
+    assert _paraphrases("Tehran and Riyadh signed a friendship pact in the 1990s that later collapsed.") == []
+    assert _paraphrases("Beijing and Moscow have announced plans to deepen their partnership.") == []
+
+
+def test_describe_reports_only_the_as_complement_naming_rule() -> None:
+    found = _paraphrases("Saudi officials described the rapprochement with Iran as fragile but real.")
+    assert all("rapprochement" not in c for c, _ in found)
+
+
+def test_introductory_adjunct_is_not_content_but_trailing_report_is() -> None:
+    tk = _tokens("Speaking to reporters, Lee said ties grew.")
+    assert introductory(tk, Candidate(0, 3, "before"))
+    text = "In no way does the deal make India an ally, officials in New Delhi insisted."
+    assert [s for s, _ in _paraphrases(text)] == ["In no way does the deal make India an ally"]

@@ -227,3 +227,49 @@ def test_charts_are_one_png_each_sized_alike_on_screen_and_in_print(seed_report:
         assert image.mode == "P"  # 256 colours, no alpha channel for WeasyPrint to split into a second image
         assert int(width) == round(image.width * charts.CSS_PX / charts.DPI)
     assert f"image-resolution: {charts.DPI}dpi" in static("report.css")
+
+
+def test_one_pass_chart_crops_like_savefig_tight_with_labels_outside_the_figure():
+    """Tick labels and a legend outside the figure box are kept, cropped as savefig(bbox_inches="tight") would."""
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from framing.reporting import charts
+
+    data = pd.DataFrame({"quoted": [30.0, 10.0], "own words": [70.0, 90.0]},
+                        index=["A very long outlet name that spills left", "Short"])
+
+    def figure() -> plt.Figure:
+        fig, ax = plt.subplots(figsize=(4.0, 1.5))
+        ax.barh(list(data.index), data["quoted"].to_numpy())
+        ax.legend(["quoted"], loc="upper center", bbox_to_anchor=(0.5, -0.4))
+        return fig
+
+    one_pass = charts._pixels(figure())
+    two_pass = charts._saved(figure())
+    assert abs(one_pass.shape[0] - two_pass.shape[0]) <= 1 and abs(one_pass.shape[1] - two_pass.shape[1]) <= 1
+    assert one_pass.shape[1] > 4.0 * charts.DPI  # the long name left of the figure box is in the image
+    assert (one_pass[0, 0] == 255).all() and (one_pass[-1, -1] == 255).all()  # white padding, no black margin
+
+
+def test_heatmap_outlet_names_read_across_without_seaborns_trial_draw():
+    """Outlet names (rows) are horizontal and column names slanted, whatever seaborn's overlap check would say."""
+    import matplotlib.pyplot as plt
+    import pandas as pd
+    import seaborn as sns
+
+    from framing.reporting import charts
+
+    captured = []
+    original = charts._chart
+    data = pd.DataFrame({"a": [1.0, 2.0], "b": [3.0, 4.0]}, index=["X", "Y"])  # short names: no overlap
+    try:
+        charts._chart = lambda chart_id, title, alt, fig, caption: captured.append(fig)  # type: ignore[assignment]
+        charts.heatmap("h", "H", data, alt="a heatmap")
+    finally:
+        charts._chart = original
+    ax = captured[0].axes[0]
+    assert [t.get_rotation() for t in ax.get_yticklabels()] == [0.0, 0.0]
+    assert [t.get_rotation() for t in ax.get_xticklabels()] == [35.0, 35.0]
+    assert sns.matrix._draw_figure is not None and sns.matrix._draw_figure.__name__ == "_draw_figure"  # restored
+    plt.close(captured[0])
