@@ -84,10 +84,27 @@ def person_origin(story: Story, name: str) -> str:
     return UNKNOWN
 
 
+#: A leader's name before one of these nouns names that leader's side: "the Trump administration", "Putin's team".
+_LEADERS_BODY_RE = re.compile(
+    r"^(?:the\s+)?(?P<leader>.+?)(?:'s|’s)?\s+(?:administration|government|cabinet|team|camp|campaign|aides|"
+    r"advisers|advisors|officials|spokesman|spokeswoman|spokesperson)$", re.IGNORECASE)
+
+
 def _own_origin(story: Story, name: str) -> str:
-    """Origin of a speaker from its own name: a place or institution, else a person of the actors tables."""
+    """Origin of a speaker from its own name: a place or institution, else a person of the actors tables.
+
+    A leader's name before a noun for their government or staff counts as the leader's ("Trump administration").
+
+    Example:
+        >>> from framing.story import default_story
+        >>> _own_origin(default_story(), "Trump administration"), _own_origin(default_story(), "Putin's aides")
+        ('us', 'russia')
+    """
     origin = story.origin_of(name)
-    return origin if origin != UNKNOWN else person_origin(story, name)
+    if origin != UNKNOWN:
+        return origin
+    body = _LEADERS_BODY_RE.match(name.strip())
+    return person_origin(story, body.group("leader") if body else name)
 
 
 def joint_origin(story: Story, mention: str) -> str:

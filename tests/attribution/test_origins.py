@@ -47,6 +47,14 @@ def test_a_person_named_inside_a_description_is_a_topic_not_an_origin() -> None:
     assert STORY.origin_of("a biographer of Putin") == "unknown"
 
 
+def test_a_leaders_government_or_staff_takes_the_leaders_origin() -> None:
+    # The Washington Post seed: "the Trump administration ... posing national security threats" was unknown.
+    for name, origin in [("Trump administration", "us"), ("the Biden administration", "us"),
+                         ("Putin's aides", "russia"), ("Xi government", "china")]:
+        assert speaker_origin(STORY, name, name, "") == origin, name
+    assert speaker_origin(STORY, "Lee administration", "Lee administration", "") == "unknown"
+
+
 def test_joint_sources_of_different_origins_are_other() -> None:
     assert joint_origin(STORY, "the United States and NATO") == "other"
     assert joint_origin(STORY, "Russia and China") == "other"
