@@ -75,18 +75,21 @@ def voices(statements: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
         One row per (story, actor, speaker, outlet) with the mentions and the first one.
     """
     counts: dict[tuple[str, str, str, str], list[object]] = {}
-    by_article = {str(a): g for a, g in actors.groupby("article_id", sort=False)}
+    by_article = {  # per article, its mentions as arrays in table order (one mask per statement, no frame filtering)
+        str(a): (g["start"].to_numpy(dtype=np.int64), g["end"].to_numpy(dtype=np.int64),
+                 g["label"].astype(str).to_numpy())
+        for a, g in actors.groupby("article_id", sort=False)}
     for st in statements.itertuples(index=False):
         mentions = by_article.get(str(st.article_id))
         if mentions is None:
             continue
-        inside = mentions[(mentions["start"] >= st.start) & (mentions["end"] <= st.end)]
-        for m in inside.itertuples(index=False):
-            key = (str(st.story_id), str(m.label), str(st.speaker), str(st.outlet_id))
+        starts, ends, labels = mentions
+        for i in np.flatnonzero((starts >= st.start) & (ends <= st.end)):
+            key = (str(st.story_id), str(labels[i]), str(st.speaker), str(st.outlet_id))
             if key in counts:
                 counts[key][0] = int(str(counts[key][0])) + 1
             else:
-                counts[key] = [1, str(st.article_id), int(m.start), int(m.end)]
+                counts[key] = [1, str(st.article_id), int(starts[i]), int(ends[i])]
     rows = [{"story_id": k[0], "actor": k[1], "speaker": k[2], "outlet_id": k[3], "mentions": v[0],
              "article_id": v[1], "start": v[2], "end": v[3]} for k, v in counts.items()]
     return pd.DataFrame(rows, columns=list(VOICE_COLUMNS))
