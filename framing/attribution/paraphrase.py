@@ -60,7 +60,7 @@ from framing.attribution.paraphrase_rules import (
     trailing_content,
 )
 from framing.attribution.paraphrase_subjects import bracketed_subject, possessor, quantified_away, shared_subject
-from framing.attribution.reported import action_cue, learned_content, reported_candidates
+from framing.attribution.reported import action_cue, reported_candidates
 from framing.attribution.speakers import Speaker
 from framing.attribution.subjects import clause_subject, subject_after, subject_before
 from framing.attribution.words import DETERMINERS, word_kind
@@ -367,10 +367,8 @@ def best_content(
     if cand.info.speaker == "after" and tk.word(cand.sp_hi) == "," and any(c.end <= cand.ci for c in cands):
         # "A, said Lee, a historian.": the appositive after the speaker reports nothing
         cands = [c for c in cands if c.start < cand.sp_hi]
-    if clauses and cand.info.lexical == "learned" and action_cue(cand.cue.text):  # not "imposed | sanctions"
-        cands = [c for c in cands if learned_content(tk, c, cand.cj)]
     cands = reported_candidates(tk, cands, cand.cue.text, cand.cj, learned=cand.info.lexical == "learned",
-                                clauses=clauses)  # not "commenting | on tensions abroad"
+                                clauses=clauses)  # not "imposed | sanctions", "commenting | on tensions abroad"
     if not cands:
         return None
     best = best_candidate(tk, cand.ci, cand.cj, cands, cand.info, model.span.total)

@@ -100,10 +100,6 @@ def past_adjunct(tk: Tokens, s: int, e: int) -> int:
     return s
 
 
-#: Modals of a reported clause: a past-tense verb coordinated after one is the speaker's next act.
-_MODALS = frozenset("would will could can should might may must".split())
-
-
 def next_act(tk: Tokens, s: int, e: int) -> int:
     """Where content ``[s, e)`` after its cue ends: before the speaker's next act (``e`` if none).
 
@@ -120,7 +116,7 @@ def next_act(tk: Tokens, s: int, e: int) -> int:
     for k in range(s + 2, e - 1):
         w = tk.low[k + 1]
         if tk.low[k] == "and" and tk.shape[k + 1] == "low" and len(w) > 4 and w.endswith("ed") and any(
-                tk.low[j] in _MODALS for j in range(s, k)):  # "would order a review and warned against ..."
+                tk.low[j] in MODALS for j in range(s, k)):  # "would order a review and warned against ..."
             return k
     return e
 

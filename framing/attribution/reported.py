@@ -165,15 +165,19 @@ def reported_candidates(
 ) -> list[Candidate]:
     """The candidates of cue ``word`` (ending before token ``cj``) that may be reported content.
 
-    Drops an introductory adjunct where content follows the cue (:func:`introductory`),
-    a plan after a lexicon cue (:func:`plan_object`) and, with ``clauses``, all but a
-    clause after a clause-only cue (:func:`topic_content`).
+    With ``clauses``, keeps after a learned cue of action only what it may report
+    (:func:`learned_content`: not "imposed | sanctions"). Drops an introductory
+    adjunct where content follows the cue (:func:`introductory`), a plan after a
+    lexicon cue (:func:`plan_object`) and, with ``clauses``, all but a clause after
+    a clause-only cue (:func:`topic_content`).
 
     Example:
         >>> t = "Paris hopes for a defence alliance."
         >>> reported_candidates(Tokens.of(t, 0, len(t)), [Candidate(2, 6, "after")], "hopes", 2, learned=False)
         []
     """
+    if clauses and learned and action_cue(word):  # "imposed | sanctions": an act's object is not content
+        cands = [c for c in cands if learned_content(tk, c, cj)]
     if any(c.direction == "after" for c in cands):  # "During his years in office, | he said ..."
         cands = [c for c in cands if not introductory(tk, c)]
     if not learned:  # not "announced | plans to ..." ("endorsed the plan to" is a stance)
