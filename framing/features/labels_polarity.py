@@ -96,7 +96,7 @@ _DEGREE_WORDS = frozenset(
 _INTERRUPTION_RE = re.compile(r"\s*(?:,\s*[”\"’]|[”\"’]?\s*,)[^“”\"‘’.?!,;:]{1,80}?,\s*[“\"‘]?\s*")
 #: Words that, right after a negation (or after its article), make it deny exclusivity, not the label.
 _EXCLUSIVE_WORDS = frozenset("only sole".split())
-_INDEFINITE_ARTICLES = frozenset("the a an".split())
+_ARTICLES = frozenset("the a an".split())
 #: Words that open a counterfactual conditional by inversion ("Had they been allies, ...").
 _INVERSION_WORDS = frozenset("had were".split())
 #: Forms of "be" and linking verbs through which a ``subject`` cue reaches the label before it.
@@ -297,7 +297,7 @@ def _about_degree(text: str, words: Words, cue_end: int, label_start: int) -> bo
     """
     gap = words_between(words, cue_end, label_start)
     lowered = [text[a:b].lower() for a, b in gap]
-    if lowered[:1] and lowered[0] in _EXCLUSIVE_WORDS or lowered[1:2] and lowered[0] in _INDEFINITE_ARTICLES \
+    if lowered[:1] and lowered[0] in _EXCLUSIVE_WORDS or lowered[1:2] and lowered[0] in _ARTICLES \
             and lowered[1] in _EXCLUSIVE_WORDS:
         return True  # "is by no means the only company in a partnership": the cue denies exclusivity
     for k, (_, b) in enumerate(gap):
