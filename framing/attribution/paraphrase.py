@@ -172,7 +172,7 @@ def _verb_subject(ctx: Context, lo: int, cue: CueMatch, s_start: int, s_end: int
     before = text[lo : cue.start].rstrip().rstrip("'\"”’").rstrip()  # ",'' said X": marks the quote pairing skips
     if before.endswith(",") and cue.value.tense != "ing":
         sp = subject_after(ctx, cue, s_end)
-        if sp is not None:
+        if sp is not None and not _clause_goes_on(text, sp.end, s_end):
             return sp, True
     sp = subject_before(ctx, lo, cue)
     if sp is None and not text[lo : cue.start].strip(" ,"):
@@ -182,6 +182,24 @@ def _verb_subject(ctx: Context, lo: int, cue: CueMatch, s_start: int, s_end: int
     if sp is None and cue.value.tense == "ing":
         sp = clause_subject(ctx, s_start, cue)
     return (sp, False) if sp is not None else None
+
+
+#: A finite verb right after a phrase: the phrase opens a clause ("said the program has sent").
+_FINITE_AFTER_RE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|should|does|did"
+                              r"|do|(?:also|not|never)\b|[a-z]+(?:ed|es)\b)\b")
+
+
+def _clause_goes_on(text: str, end: int, hi: int) -> bool:
+    """Whether a verb follows the phrase after a cue: it is the subject of the reported clause, not the speaker.
+
+    "Feinstein, a Democrat, said the program has sent ...": "the program" is no inverted speaker.
+
+    Example:
+        >>> t = "said the program has sent a message"
+        >>> _clause_goes_on(t, t.index(" has"), len(t)), _clause_goes_on("said Lee on Monday", 8, 18)
+        (True, False)
+    """
+    return _FINITE_AFTER_RE.match(text, end, hi) is not None
 
 
 def _speaker(ctx: Context, quotes: _Quotes, cue: CueMatch, s_start: int, s_end: int) -> tuple[Speaker, bool] | None:

@@ -25,6 +25,7 @@ _POST_MODIFIER_RE = re.compile(r"(?:of|for|from|at|with|in|on|close\s+to|familia
 _MAX_MODIFIER_WORDS = 12
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
 _PARTY_TAG_RE = re.compile(r"[RDI]-[A-Z][\w.]*")
+_PARTY_MEMBER_RE = re.compile(r"(?:Democrat|Republican|Independent)\s+(?:of|from)\s+[A-Z]")
 # A share of those polled as the speaker ("Twenty-four percent said", "Six in 10 say", "nearly half said").
 _NUMBER = (
     r"(?:\d+(?:\.\d+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
@@ -50,7 +51,7 @@ def _appositive_ok(ctx: Context, sp: Speaker, name_span: tuple[int, int], cand: 
     if sp.affiliation == ctx.text[name_span[0] : name_span[1]]:
         return True  # "one Chinese writer, Xi Laiwang, described"
     first = cand.split()[0]
-    if _POSSESSIVE_RE.search(first) or _PARTY_TAG_RE.fullmatch(cand):
+    if _POSSESSIVE_RE.search(first) or _PARTY_TAG_RE.fullmatch(cand) or _PARTY_MEMBER_RE.match(cand):
         return True  # "Tad Devine, Sanders's chief strategist," / "Mitch McConnell, R-Ky.,"
     det_start = first.lower() in ("a", "an", "the") or cand.isdigit()
     return det_start or (

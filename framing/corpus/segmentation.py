@@ -42,6 +42,9 @@ MAX_SENTENCE_CHARS = 2000
 _CUT_RE = re.compile(r"[;:,]\s|\s")
 #: "No. 1 seed", "Art. 5", "Vol. 2": a number abbreviation before a digit never ends a sentence.
 _NUMBER_ABBREV_RE = re.compile(r"(?<![^\W\d_])(?:No|Nos|Art|Vol|Fig|Sec|pp?)\.$")
+#: A sentence that would start with a lower-case word ("(D-Mass.) said", "the I.R.S. says") continues the one
+#: before on the same line: Punkt's orthographic rule, which untrained Punkt lacks ("iPhone", "eBay" excepted).
+_LOWER_START_RE = re.compile(r"[^\w\n]*[a-z](?![a-z]*[A-Z])")
 
 
 # Punkt (Kiss & Strunk 2006) with no trained model: no collocations, no frequent sentence starters and no
@@ -182,7 +185,7 @@ def split_sentences_with_cuts(text: str) -> tuple[list[tuple[int, int]], frozens
     """:func:`split_sentences`, and the indices of the units cut from a sentence over :data:`MAX_SENTENCE_CHARS`.
 
     Example:
-        >>> sentences, cut = split_sentences_with_cuts("Short one. " + "word " * 1000)
+        >>> sentences, cut = split_sentences_with_cuts("Short one. " + "Word " * 1000)
         >>> len(sentences), sorted(cut)
         (4, [1, 2, 3])
     """
@@ -192,8 +195,11 @@ def split_sentences_with_cuts(text: str) -> tuple[list[tuple[int, int]], frozens
         para = text[ps:pe]
         pieces: list[tuple[int, int]] = []
         for s, e in _punkt_spans(para):
-            if pieces and para[s : s + 1].isdigit() and _NUMBER_ABBREV_RE.search(para, 0, pieces[-1][1]):
-                pieces[-1] = (pieces[-1][0], e)  # "No. 1 seed falls": one sentence
+            if pieces and (
+                para[s : s + 1].isdigit() and _NUMBER_ABBREV_RE.search(para, 0, pieces[-1][1])
+                or _LOWER_START_RE.match(para, s) and "\n" not in para[pieces[-1][1] : s]
+            ):
+                pieces[-1] = (pieces[-1][0], e)  # "No. 1 seed falls", "Rep. Lee (D-Mass.) said": one sentence
             else:
                 pieces.append((s, e))
         for s, e in pieces:

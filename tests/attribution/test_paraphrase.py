@@ -56,6 +56,20 @@ def test_according_to_x_content() -> None:
     assert _paraphrases(t) == [("the talks went well", "Kremlin")]
 
 
+def test_subject_of_the_reported_clause_is_no_inverted_speaker() -> None:
+    # "NAME, APPOSITIVE, said X has ...": X opens the reported clause; the speaker is the name before
+    t = "Senator Dianne Feinstein, Democrat of California, said the EB-5 program has sent a terrible message."
+    assert _paraphrases(t) == [("the EB-5 program has sent a terrible message", "Dianne Feinstein")]
+    assert _paraphrases("The ties are strong, said the EB-5 program director.") == [
+        ("The ties are strong", "EB-5 program director")
+    ]
+
+
+def test_party_tag_in_brackets_does_not_cut_the_speaker_from_the_cue() -> None:
+    t = "However, Rep. Stephen Lynch (D-Mass.) said the law doesn't require witnesses to appear."
+    assert _paraphrases(t) == [("the law doesn't require witnesses to appear", "Stephen Lynch")]
+
+
 def test_as_x_said_is_no_paraphrase() -> None:
     assert _paraphrases("The ties, as Lavrov said, are strong.") == []
 

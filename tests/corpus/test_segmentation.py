@@ -133,3 +133,15 @@ def test_hard_cases_of_punkt_rules():
         " Leading space.Then no space. U.S.-led talks. 3.5 percent.",
     ]
     assert _assert_same_as_nltk(texts) == len(texts)
+
+
+def test_a_lower_case_word_after_a_mark_continues_the_sentence() -> None:
+    from framing.corpus.segmentation import split_sentences
+
+    t = "Rep. Lynch (D-Mass.) said the I.R.S. erred. “He’s scared!” shouts one woman. iPhone sales rose.\n(sic) ok."
+    assert [t[s:e] for s, e in split_sentences(t)] == [
+        "Rep. Lynch (D-Mass.) said the I.R.S. erred.",
+        "“He’s scared!” shouts one woman.",
+        "iPhone sales rose.",  # a lower-case brand name still starts a sentence
+        "(sic) ok.",  # a new line within the paragraph still ends one
+    ]
