@@ -42,6 +42,9 @@ _SHARE_RE = re.compile(
 _SHARE_HINT_RE = re.compile(r"\d|percent|half|third|quarter|majority|in\s+(?:three|four|five|ten)", re.IGNORECASE)
 # The end of a first clause whose subject the cue's clause shares ("X met Lee and then said").
 _AND_RE = re.compile(r",?\s+and\s*$")
+# "by" before the participle ("by saying"), and a verb after a subject ("Fiorina was upfront").
+_BY_RE = re.compile(r"\s+by$")
+_VERB_NEXT_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|are|was|were|will|would|[a-z]+ed|[a-z]+s)\b")
 # "who" after the speaker it stands for ("Barkley, who said"); not "which" ("South Bend, which has seen").
 _RELATIVE_RE = re.compile(r",\s*who\s*$")
 
@@ -237,6 +240,18 @@ def head_with_modifier(ctx: Context, lo: int, hi: int) -> Speaker | None:
     return ctx.speaker_at(span[0], span[1], appos=rest)
 
 
+def _in_quote(text: str, lo: int, pos: int) -> bool:
+    """Whether ``pos`` lies inside quotation marks opened after ``lo`` (a quoted clause has no speaker subject).
+
+    Example:
+        >>> t = "“As a result, Russia had begun"
+        >>> _in_quote(t, 0, t.index("Russia")), _in_quote(t, 0, 0)
+        (True, False)
+    """
+    seg = text[lo:pos]
+    return seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1
+
+
 def clause_subject(ctx: Context, lo: int, cue: CueMatch) -> Speaker | None:
     """Subject of the clause before a participle (", saying ...", ", adding that ...").
 
@@ -247,16 +262,24 @@ def clause_subject(ctx: Context, lo: int, cue: CueMatch) -> Speaker | None:
         'Lavrov'
     """
     text = ctx.text
-    before = text[lo : cue.start].rstrip()
-    if not before.endswith(","):
+    before = text[lo : cue.start].rstrip().rstrip("'\"”’")  # 'defended “New York values,” saying'
+    by = _BY_RE.search(before)
+    if by:
+        before = before[: by.start()]  # "distanced himself by saying": the clause's subject speaks
+    elif not before.endswith((",", "–", "—")):
         return None
-    body_end = lo + len(before) - 1
-    commas = [m.end() for m in re.finditer(r",\s*", text[lo:body_end])]
-    cstart = lo + commas[-1] if commas else lo
-    span = np_forward(text, cstart, body_end)
-    if not span:
-        return None
-    return ctx.speaker_at(*span)
+    body_end = lo + len(before) - (0 if by else 1)
+    starts = [lo] + [lo + m.end() for m in re.finditer(r",\s*", text[lo:body_end])]
+    for k, cstart in enumerate(reversed(starts)):
+        span = np_forward(text, cstart, body_end)
+        sp = ctx.speaker_at(*span) if span else None
+        if sp is None:
+            continue
+        if k == 0 and not by:
+            return sp  # the nearest clause ("Lavrov met Wang, saying")
+        if _VERB_NEXT_RE.match(text, span[1], body_end) and not _in_quote(text, lo, cstart):
+            return sp  # an earlier clause with its verb ("Trump defended “New York values,” saying")
+    return None
 
 
 __all__ = ["clause_subject", "head_with_modifier", "subject_after", "subject_before"]

@@ -70,6 +70,24 @@ def test_party_tag_in_brackets_does_not_cut_the_speaker_from_the_cue() -> None:
     assert _paraphrases(t) == [("the law doesn't require witnesses to appear", "Stephen Lynch")]
 
 
+def test_saying_after_an_appositive_quote_or_dash_takes_the_subject_of_the_main_clause() -> None:
+    t = "Fiorina was upfront about her distaste for Donald Trump, the GOP front-runner, saying voters must unite."
+    assert _paraphrases(t) == [("voters must unite", "Fiorina")]
+    t = "Donald Trump has delivered a defense of “New York values,” saying the city embodied the nation."
+    assert _paraphrases(t) == [("the city embodied the nation", "Donald Trump")]
+    assert _paraphrases("Marco Rubio flipped his choice – saying he was rooting for Manning.") == [
+        ("he was rooting for Manning", "Marco Rubio")
+    ]
+    assert _paraphrases("Bolton distanced himself from the movement by saying he would help.") == [
+        ("he would help", "Bolton")
+    ]
+
+
+def test_a_clause_inside_an_open_quote_is_no_subject_of_saying() -> None:
+    t = "“As a result, Russia had begun to centralise power,” he said, adding that the economy recovered."
+    assert ("the economy recovered", "Russia") not in _paraphrases(t)
+
+
 def test_as_x_said_is_no_paraphrase() -> None:
     assert _paraphrases("The ties, as Lavrov said, are strong.") == []
 
