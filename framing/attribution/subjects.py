@@ -275,8 +275,9 @@ def clause_subject(ctx: Context, lo: int, cue: CueMatch) -> Speaker | None:
         sp = ctx.speaker_at(*span) if span else None
         if sp is None:
             continue
-        if k == 0 and not by:
-            return sp  # the nearest clause ("Lavrov met Wang, saying")
+        appositive = k == 0 and len(starts) > 1 and not text[span[1] : body_end].strip()
+        if k == 0 and not by and not appositive:
+            return sp  # the nearest clause ("Lavrov met Wang, saying"), not an appositive ("Trump, the nominee,")
         if _VERB_NEXT_RE.match(text, span[1], body_end) and not _in_quote(text, lo, cstart):
             return sp  # an earlier clause with its verb ("Trump defended “New York values,” saying")
     return None
