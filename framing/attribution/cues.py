@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -59,12 +60,40 @@ def cue_matcher() -> PhraseMatcher[Cue]:
     return PhraseMatcher(terms)
 
 
+_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or over per the to up via vs with".split())
+_WORD_RE = re.compile(r"[^\W\d_][\w’'.-]*")
+#: How far a headline line reaches either side of a cue (a longer line is body text, not a headline).
+_HEADLINE_CHARS = 200
+
+
+def _headline_verb(text: str, cue: CueMatch) -> bool:
+    """A verb of saying in a title-case headline line ("Sanders Says He Will Run"), where every word is capitalised.
+
+    Example:
+        >>> t = "Bernie Sanders Says He Has Started Writing\\n\\nThe United States said no."
+        >>> [c.text for c in CueIndex.of(t).cues]
+        ['Says', 'said']
+    """
+    v = cue.value
+    if v.tense not in ("s", "past") or v.lemma == "state" or not v.paraphrase:
+        return False  # "United States" stays a name
+    lo = text.rfind("\n", max(0, cue.start - _HEADLINE_CHARS), cue.start) + 1
+    hi = text.find("\n", cue.end, cue.end + _HEADLINE_CHARS)
+    if (lo == 0 and cue.start > _HEADLINE_CHARS) or hi < 0 and len(text) - cue.end > _HEADLINE_CHARS:
+        return False
+    words = [w for w in _WORD_RE.findall(text, lo, len(text) if hi < 0 else hi) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
+
+
 def _name_like(text: str, cue: CueMatch) -> bool:
-    """A capitalised cue word that does not open a sentence or a quote ("the United States", "Post Notes")."""
+    """A capitalised cue word that does not open a sentence or a quote ("the United States", "Post Notes").
+
+    A verb of saying in a title-case headline is no name (:func:`_headline_verb`).
+    """
     if not cue.text[:1].isupper():
         return False
     before = text[max(0, cue.start - 3) : cue.start].rstrip(" \t\u00a0\"“‘'(—–-")
-    return bool(before) and before[-1] not in ".!?:;\n"
+    return bool(before) and before[-1] not in ".!?:;\n" and not _headline_verb(text, cue)
 
 
 @dataclass

@@ -22,6 +22,11 @@ from framing.attribution.words import AUXILIARIES, DETERMINERS, FUNCTION_WORDS, 
 NAME_RUN_RE = re.compile(r"(?:(?:[A-Z]\.)+|[A-Z][\w’'\-]*)(?:[ \u00a0]+(?:(?:[A-Z]\.)+|[A-Z][\w’'\-]*))+")
 
 
+#: Verbs that end a name inside a capitalised run when more words follow ("Obama Says Museum ...";
+#: "George Will" at the end of a run stays a name).
+_HEADLINE_VERBS = frozenset("says said is are was were has have had will would can could may might must should".split())
+
+
 @dataclass
 class NameRegistry:
     """Multi-word names of an article, for "Chen" -> "Chen Jun".
@@ -48,6 +53,9 @@ class NameRegistry:
         words = speaker_words()
         for m in NAME_RUN_RE.finditer(text):
             parts = m.group(0).split()
+            verb = next((i for i in range(1, len(parts) - 1) if parts[i].lower() in _HEADLINE_VERBS), None)
+            if verb is not None:
+                parts = parts[:verb]  # a title-case headline: "Obama Says Museum Will Tell" holds the name "Obama"
             n_all = len(parts)
             while parts and (
                 words.get(parts[0].lower().rstrip(".")) == "title"

@@ -273,7 +273,7 @@ def clause_subject(ctx: Context, lo: int, cue: CueMatch) -> Speaker | None:
     for k, cstart in enumerate(reversed(starts)):
         span = np_forward(text, cstart, body_end)
         sp = ctx.speaker_at(*span) if span else None
-        if sp is None:
+        if sp is None or span is None:
             continue
         appositive = k == 0 and len(starts) > 1 and not text[span[1] : body_end].strip()
         if k == 0 and not by and not appositive:

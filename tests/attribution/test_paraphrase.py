@@ -88,6 +88,17 @@ def test_a_clause_inside_an_open_quote_is_no_subject_of_saying() -> None:
     assert ("the economy recovered", "Russia") not in _paraphrases(t)
 
 
+def test_says_in_a_title_case_headline_is_a_cue_and_ends_the_name_run() -> None:
+    t = "Obama Says African-American Museum Will Tell of Suffering and Delight.\n\nThe museum opened on Saturday."
+    assert _paraphrases(t) == [("African-American Museum Will Tell of Suffering and Delight", "Obama")]
+    t = "Clinton Hid Health Problems From Public, Former White House Doctor Says.\n\nThe doctor wrote a book."
+    assert _paraphrases(t)[0] == ("Clinton Hid Health Problems From Public", "White House Doctor")
+
+
+def test_a_capitalised_cue_in_body_text_stays_a_name() -> None:
+    assert _paraphrases("Officials in the United States Said Nothing Club met on Monday to discuss plans.") == []
+
+
 def test_as_x_said_is_no_paraphrase() -> None:
     assert _paraphrases("The ties, as Lavrov said, are strong.") == []
 
