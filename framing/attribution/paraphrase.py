@@ -60,9 +60,10 @@ from framing.attribution.paraphrase_rules import (
     trailing_content,
 )
 from framing.attribution.paraphrase_subjects import bracketed_subject, possessor, quantified_away, shared_subject
+from framing.attribution.phrases import skip_auxiliaries_back
 from framing.attribution.reported import action_cue, reported_candidates
 from framing.attribution.speakers import Speaker
-from framing.attribution.subjects import clause_subject, subject_after, subject_before
+from framing.attribution.subjects import clause_subject, head_with_modifier, subject_after, subject_before
 from framing.attribution.words import DETERMINERS, word_kind
 
 
@@ -166,6 +167,36 @@ def _sentence_bounds(ctx: Context, quotes: _Quotes, cue: CueMatch) -> tuple[int,
     return s_start, s_end
 
 
+#: A post-modifier that leaves its head the speaker: no comma, not "of" ("half of the voters"), and no
+#: relative clause ("the prospect for countries which think alike": the countries think).
+_NOUN_MODIFIER_RE = re.compile(r"(?!of\b)(?:(?!\b(?:which|who|whom|whose|that)\b)[^,])+")
+
+
+def _modified_subject(ctx: Context, lo: int, cue: CueMatch) -> Speaker | None:
+    """A subject with a prepositional post-modifier that fills the clause before the cue.
+
+    "Political observers in Virginia say", "A person familiar with the talks says": the
+    head is the speaker, the modifier its description (the clause starts at ``lo`` or after its last comma).
+
+    Example:
+        >>> t = "Political observers in Virginia and around the country say"
+        >>> ctx = Context.of(t, [(0, len(t))])
+        >>> _modified_subject(ctx, 0, ctx.cues.between(0, len(t))[0]).text
+        'Political observers'
+    """
+    text = ctx.text
+    hi = skip_auxiliaries_back(text, lo, cue.start)
+    comma = text.rfind(",", lo, hi)
+    for start in dict.fromkeys((lo, comma + 1) if comma >= 0 else (lo,)):
+        while start < hi and text[start] in " \t\u00a0\"“‘'":
+            start += 1
+        sp = head_with_modifier(ctx, start, hi)
+        if (sp is not None and sp.kind in ("person", "group", "organisation")
+                and _NOUN_MODIFIER_RE.fullmatch(sp.affiliation) and not sp.text.endswith(("ing", "ed"))):
+            return sp  # not "Speaking in Beijing, X", "Based on polls", "half of GOP voters" (the voters speak)
+    return None
+
+
 def _verb_subject(ctx: Context, lo: int, cue: CueMatch, s_start: int, s_end: int) -> tuple[Speaker, bool] | None:
     """The subject of a reporting verb and whether it follows the verb ("..., said X")."""
     text = ctx.text
@@ -175,6 +206,10 @@ def _verb_subject(ctx: Context, lo: int, cue: CueMatch, s_start: int, s_end: int
         if sp is not None and not _clause_goes_on(text, sp.end, s_end):
             return sp, True
     sp = subject_before(ctx, lo, cue)
+    if cue.value.tense != "ing" and (sp is None or sp.kind != "pronoun"):
+        modified = _modified_subject(ctx, lo, cue)  # "People close to Putin say": not "Putin"
+        if modified is not None and (sp is None or modified.start < sp.start):
+            sp = modified
     if sp is None and not text[lo : cue.start].strip(" ,"):
         sp = subject_after(ctx, cue, s_end)
         if sp is not None:

@@ -99,6 +99,19 @@ def test_a_capitalised_cue_in_body_text_stays_a_name() -> None:
     assert _paraphrases("Officials in the United States Said Nothing Club met on Monday to discuss plans.") == []
 
 
+def test_the_head_of_a_subject_with_a_post_modifier_speaks_not_the_object_of_its_preposition() -> None:
+    assert _paraphrases("People close to Putin say he will run again.") == [("he will run again", "People")]
+    t = "Political observers in Virginia and around the country say Scott deserves the seat."
+    assert _paraphrases(t) == [("Scott deserves the seat", "Political observers")]
+    # a share of those polled: the head is the voters, not "half"; a participle opens no subject
+    assert _paraphrases("In Texas, half of GOP primary voters said the party had betrayed them.")[0][1] != "half"
+    t = "Speaking in Beijing, Chinese Foreign Ministry spokesman Lu Kang said China opposed the sanctions."
+    assert _paraphrases(t) == [("China opposed the sanctions", "Lu Kang")]
+    # the verb of a relative clause in the modifier is not the head's ("countries which think alike")
+    t = "Hence, the prospect for a relation between two countries which think alike, is a more plausible one."
+    assert _paraphrases(t) == []
+
+
 def test_as_x_said_is_no_paraphrase() -> None:
     assert _paraphrases("The ties, as Lavrov said, are strong.") == []
 
