@@ -441,6 +441,25 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
+_EXIT_HOOK: list[bool] = []
+
+
+def _quick_exit() -> None:
+    """At interpreter exit, leave the heap out of the final garbage collections (once per process).
+
+    Shutting down, Python collects the whole heap (every module and what it holds) several times:
+    after a report, a tenth of the command's CPU, to free memory the process is about to return
+    anyway. Freezing the heap first (an ``atexit`` hook, run after the command's own work) skips
+    those passes; objects are still released by reference counting as the modules are cleared.
+    """
+    if not _EXIT_HOOK:
+        import atexit
+        import gc
+
+        atexit.register(gc.freeze)
+        _EXIT_HOOK.append(True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -450,6 +469,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_NOTHING
     args.command_line = "framing " + shlex.join(argv)
+    _quick_exit()
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         return int(args.func(args))

@@ -65,6 +65,51 @@ _RC: Any = {
 }
 
 
+#: Font height metrics by (font properties, dpi): see :func:`_font_height_metrics`.
+_HEIGHTS: dict[tuple[Any, float], tuple[float | None, float | None, float | None]] = {}
+
+
+def _font_height_metrics(renderer: Any, prop: Any) -> tuple[float | None, float | None, float | None]:
+    """``(ascent, descent, line gap)`` of a font at the renderer's dpi, in pixels, read once per font and size.
+
+    Matplotlib reads them from the font's tables for every text it lays out (twice per tick label:
+    drawing, then measuring the tight box), unless the renderer offers this method; the figures
+    are the ones it computes (same tables, same arithmetic), so the drawing does not change.
+    """
+    key = (prop.copy(), renderer.dpi)
+    if key not in _HEIGHTS:
+        from matplotlib.font_manager import fontManager, get_font
+
+        font: Any = get_font(fontManager._find_fonts_by_props(prop))  # tables read by name, as matplotlib does
+        metrics: tuple[float | None, float | None, float | None] = (None, None, None)
+        for table_name, gap, ascent, descent in (("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
+                                                 ("hhea", "lineGap", "ascent", "descent")):
+            table = font.get_sfnt_table(table_name)
+            if table is None:
+                continue
+            scale = 1 / font.get_sfnt_table("head")["unitsPerEm"] * prop.get_size_in_points() * renderer.dpi / 72
+            metrics = (table[ascent] * scale, -table[descent] * scale, table[gap] * scale)
+            break
+        _HEIGHTS[key] = metrics
+    return _HEIGHTS[key]
+
+
+@contextmanager
+def _style() -> Iterator[None]:
+    """The charts' rc settings, with font height metrics read once per font (:func:`_font_height_metrics`)."""
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    with plt.rc_context(_RC):
+        if hasattr(RendererAgg, "_get_font_height_metrics"):  # a matplotlib that has its own
+            yield
+            return
+        RendererAgg._get_font_height_metrics = _font_height_metrics  # type: ignore[attr-defined]
+        try:
+            yield
+        finally:
+            del RendererAgg._get_font_height_metrics  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True)
 class Chart:
     """One chart: anchor id, title, alt text, ``data:`` URI (PNG at :data:`DPI`), caption, width in CSS pixels."""
@@ -155,7 +200,7 @@ def _short(name: str, width: int = 28) -> str:
 
 def bar_chart(chart_id: str, title: str, values: pd.Series, *, xlabel: str, alt: str, caption: str = "") -> Chart:
     """A labelled horizontal bar chart (used for simple one-value-per-outlet figures)."""
-    with plt.rc_context(_RC):
+    with _style():
         fig, ax = plt.subplots(figsize=(6.5, 0.45 * len(values) + 1.0))
         ax.barh([_short(str(i)) for i in values.index], values.to_numpy(dtype=float), color=OKABE_ITO[0])
         for y, v in enumerate(values.to_numpy(dtype=float)):
@@ -223,7 +268,7 @@ def heatmap(
     """
     groups = list(panels) if panels else [("", data)]
     count_list = [counts] if isinstance(counts, pd.DataFrame) else list(counts) if counts is not None else []
-    with plt.rc_context(_RC):
+    with _style():
         widths = [max(1, g.shape[1]) for _, g in groups]
         fig, axes = plt.subplots(
             1, len(groups), figsize=(min(11.0, 1.3 + 0.85 * sum(widths) + 1.6 * len(groups)),
@@ -282,7 +327,7 @@ def interval_plot(
 ) -> Chart:
     """Point estimates with 95% intervals per outlet (the hit count where there are too few for an interval)."""
     markers = ["o", "s", "D", "^"]
-    with plt.rc_context(_RC):
+    with _style():
         fig, axes = plt.subplots(1, len(panels), figsize=(4.2 * len(panels) + 1.5, 0.55 * len(outlets) + 1.6),
                                  sharey=True, squeeze=False)
         y = np.arange(len(outlets))
@@ -323,7 +368,7 @@ def distribution_plot(
     max_dots: int = MAX_DOTS,
 ) -> Chart:
     """Box plot plus each sentence as a dot (a seeded sample of ``max_dots`` per outlet): sentiment per outlet."""
-    with plt.rc_context(_RC):
+    with _style():
         fig, ax = plt.subplots(figsize=(7.5, 0.6 * len(outlets) + 1.4))
         order = [o for o in outlets if o in set(scores["outlet_name"])]
         data = [scores.loc[scores["outlet_name"] == name, "score"].to_numpy(dtype=float) for name in order]
@@ -351,7 +396,7 @@ def stacked_shares(
 ) -> Chart:
     """100% stacked horizontal bars (rows = outlets, columns = parts), hatched as well as coloured."""
     hatches = ["", "//", "..", "xx", "\\\\", "oo", "--", "++"]
-    with plt.rc_context(_RC):
+    with _style():
         fig, ax = plt.subplots(figsize=(7.5, 0.5 * len(data) + 1.6))
         left = np.zeros(len(data))
         for k, col in enumerate(data.columns):
@@ -374,7 +419,7 @@ def keyness_chart(chart_id: str, title: str, keyness: pd.DataFrame, names: dict[
     outlets = [o for o in names if o in set(keyness["outlet_id"])]
     cols = min(3, len(outlets))
     rows = -(-len(outlets) // cols)
-    with plt.rc_context(_RC):
+    with _style():
         fig, axes = plt.subplots(rows, cols, figsize=(3.6 * cols, 0.28 * top * rows + 1.0 * rows), squeeze=False)
         for k, o in enumerate(outlets):
             ax = axes[k // cols][k % cols]
