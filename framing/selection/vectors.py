@@ -93,9 +93,12 @@ def vectorize(
     if topic is not None:
         parts.append(topic)
         weights = [w * (1.0 - lsa) / sum(weights) for w in weights] + [lsa]
+    word = char = topic = None  # parts holds the only references: each is freed once joined
     total = sum(weights)
-    joined = sp.hstack([p * np.float32(np.sqrt(w / total)) for p, w in zip(parts, weights, strict=True)],
-                       format="csr")
+    for p, w in zip(parts, weights, strict=True):
+        p.data *= np.float32(np.sqrt(w / total))  # in place: no scaled copy of the (large) character part
+    joined = sp.hstack(parts, format="csr")
+    parts.clear()
     return normalize(joined, copy=False).astype(np.float32, copy=False)
 
 

@@ -27,15 +27,15 @@ def test_nearest_article_same_story_and_grouping_with_dates(check_half):
 
 def test_without_dates_follow_up_stories_merge_but_most_neighbours_hold(check_half):
     nn, ari = story_scores(check_half, dated=False)
-    assert nn >= 0.84
-    assert ari >= 0.70
+    assert nn >= 0.86
+    assert ari >= 0.76
 
 
 def test_without_dates_three_outlets_covering_every_event_are_kept_apart(check_half):
     """One outlet per side: no story may hold two articles of one outlet, which stops follow-ups chaining."""
     nn, ari = story_scores(check_half, dated=False, sides=True)
-    assert nn >= 0.86
-    assert ari >= 0.85
+    assert nn >= 0.88
+    assert ari >= 0.88
 
 
 def test_average_linkage_one_close_pair_does_not_chain_three_stories():
@@ -68,3 +68,16 @@ def test_latent_topics_join_the_cosine_with_unit_rows():
     m = vectorize(texts, numbers=True, lsa=0.5)
     assert m.shape[0] == 6
     assert abs(float((m.multiply(m)).sum(axis=1).max()) - 1.0) < 1e-4
+
+
+def test_crowding_correction_prefers_a_specific_neighbour_over_a_hub():
+    """Article 0's plain nearest is the hub 1 (similar to everything); corrected, its own-event partner 2 wins."""
+    import numpy as np
+
+    from framing.selection.stories import hub_adjusted
+
+    index = np.array([[1, 2, 3], [3, 4, 0], [0, 1, 3], [1, 0, 2], [1, 0, 2]])
+    sims = np.array([[0.5, 0.48, 0.0], [0.6, 0.6, 0.5], [0.48, 0.2, 0.0], [0.6, 0.0, 0.0], [0.6, 0.0, 0.0]])
+    adjusted = hub_adjusted(index, sims, k=2)
+    assert adjusted[0, 1] > adjusted[0, 0]
+    assert ((adjusted >= 0) & (adjusted <= 1)).all()

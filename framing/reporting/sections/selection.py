@@ -26,6 +26,8 @@ from framing.selection.stories import STORY_METHOD
 
 #: Aligned pairs shown side by side, per story.
 MAX_PAIRS = 8
+#: Stories whose aligned pairs are shown (those covered by most outlets first); the rest are counted.
+MAX_STORIES = 30
 #: "Only here" sentences listed per outlet.
 MAX_ONLY_HERE = 8
 #: Borderline pairs shown.
@@ -69,8 +71,11 @@ def selection_section(selection: Selection | None, *, shown: set[int] | None,
             "rows": [{"name": name, "cells": [cell.get((key, o)) for o in outlets]}
                      for key, _, name in MEASURES if any((key, o) in cell for o in outlets)]}
     pairs = []
-    for story, group in al[al["aligned"].astype(bool)].groupby("story_id", sort=False):
-        best = group.sort_values("similarity", ascending=False, kind="stable")
+    aligned = al[al["aligned"].astype(bool)]
+    breadth = aligned.groupby("story_id", sort=False)["outlet_id"].nunique()
+    stories = breadth.sort_values(ascending=False, kind="stable").index  # widest coverage first, then story order
+    for story in stories[:MAX_STORIES]:
+        best = aligned[aligned["story_id"] == story].sort_values("similarity", ascending=False, kind="stable")
         best = best[best["outlet_id"] < best["other_outlet_id"]].head(MAX_PAIRS)
         for r in best.itertuples(index=False):
             pairs.append(_pair(r, str(story), shown))
@@ -95,6 +100,7 @@ def selection_section(selection: Selection | None, *, shown: set[int] | None,
         "measures": measures,
         "wide": wide,
         "pairs": pairs,
+        "more_stories": max(0, len(stories) - MAX_STORIES),
         "only_here": only_here,
         "only_here_rows": sorted({int(x) for x in only["span_row"] if int(x) >= 0 and (shown is None or
                                                                                           int(x) in shown)}),
