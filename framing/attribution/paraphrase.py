@@ -244,6 +244,8 @@ def cue_candidates(
         v = cue.value
         lexical = "learned" if v.kind == "learned" else f"{v.kind}/{v.tense}/{'y' if v.paraphrase else 'n'}"
         words = ctx.text[sp.start : sp.end].split()
+        if sp.affiliation and ctx.text[sp.end : cue.start].strip().startswith(sp.affiliation):
+            words += sp.affiliation.split()  # "Officials in Beijing and Moscow": the phrase before the cue is the shape
         shape = f"{speaker_shape(words[-1]) if words else '-'}{min(len(words), 3)}"
         kind = "phrase" if fallback else "shared" if shared else "possessor" if owned else sp.kind
         info = CueInfo(lexical, "after" if inverted else "before", kind, cue.start in used, shape)

@@ -112,6 +112,12 @@ def test_the_head_of_a_subject_with_a_post_modifier_speaks_not_the_object_of_its
     assert _paraphrases(t) == []
 
 
+def test_a_modified_subject_is_weighed_by_its_whole_phrase_so_its_content_still_counts() -> None:
+    """The model learned the shape of the phrase before the cue; the head alone ("Officials") looked too weak."""
+    t = "Officials in Beijing and Moscow reject the label of alliance, preferring to speak of a partnership."
+    assert _paraphrases(t) == [("the label of alliance, preferring to speak of a partnership", "Officials")]
+
+
 def test_as_x_said_is_no_paraphrase() -> None:
     assert _paraphrases("The ties, as Lavrov said, are strong.") == []
 
