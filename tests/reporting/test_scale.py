@@ -21,6 +21,7 @@ from framing.reporting import build_report
 from framing.reporting.sections.evidence import sample_articles
 from framing.reporting.sections.kwic import KWIC_MAX_ROWS, _spread
 from framing.reporting.sections.overview import AUDIT_MAX_LINES
+from framing.reporting.sections.selection import MAX_PAIRS, MAX_STORIES
 from framing.reporting.sections.table import WIDE_OUTLETS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,6 +81,16 @@ def test_large_report_is_bounded_and_names_every_outlet(large_report):
     missing = [o for o in outlets if htmllib.escape(o, quote=False) not in html]
     assert not missing
     assert "script-src 'none'" in html and "<script" not in html
+
+
+@pytest.mark.slow
+def test_large_report_shows_pairs_of_the_widest_stories_and_counts_the_rest(large_report):
+    path, _ = large_report
+    html = path.read_text(encoding="utf-8")
+    pairs = html.split('<table class="aligned-pairs">')[1].split("</table>")[0]
+    assert 0 < pairs.count("<tr><td>") <= MAX_STORIES * MAX_PAIRS
+    more = re.search(r"Pairs of the (\d+) stories covered by most outlets; ([\d,]+) more stories", html)
+    assert more is not None and int(more.group(1)) <= MAX_STORIES and int(more.group(2).replace(",", "")) > 0
 
 
 @pytest.mark.slow
