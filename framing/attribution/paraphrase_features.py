@@ -79,6 +79,8 @@ def word_class(word: str) -> str:
         return "punct"
     return "poss" if word.endswith("'s") else "w"
 _OPEN_QUOTES = frozenset("“«\"")
+#: Marks that close a quotation when they follow a comma (',"' and ',”': the comma is the quoted words').
+_CLOSE_AFTER_COMMA = frozenset("”»\"’")
 
 
 def speaker_shape(word: str) -> str:
@@ -294,7 +296,9 @@ def span_candidates(tk: Tokens, ci: int, cj: int, sp_lo: int, sp_hi: int) -> lis
     sub_comma = None
     if _subordinate_opening(tk, ci):
         sub_comma = next((k for k in range(cj, tk.last) if tk.low[k] == ","), None)
-    stops = [e for e in tk.bounds if e < tk.last and e not in inserts]  # where content may end, in order
+    # where content may end, in order: not at a comma inside quotation marks ('is "utterly amoral," a "bully"')
+    stops = [e for e in tk.bounds if e < tk.last and e not in inserts
+             and not (tk.low[e] == "," and e + 1 < len(tk) and tk.low[e + 1] in _CLOSE_AFTER_COMMA)]
     for s in range(first, min(first + MAX_SKIP + 1, tk.last)):
         if tk.shape[s] == "P" and tk.low[s] not in _OPEN_QUOTES:
             continue

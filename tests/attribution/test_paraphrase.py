@@ -118,6 +118,11 @@ def test_a_modified_subject_is_weighed_by_its_whole_phrase_so_its_content_still_
     assert _paraphrases(t) == [("the label of alliance, preferring to speak of a partnership", "Officials")]
 
 
+def test_a_comma_inside_quotation_marks_does_not_end_the_content() -> None:
+    content = 'the partnership has entered a "new era," reaching an "unprecedented level" of trust'
+    assert _paraphrases(f"In the People's Daily, Putin wrote that {content}.") == [(content, "Putin")]
+
+
 def test_as_x_said_is_no_paraphrase() -> None:
     assert _paraphrases("The ties, as Lavrov said, are strong.") == []
 
