@@ -123,6 +123,11 @@ def test_a_comma_inside_quotation_marks_does_not_end_the_content() -> None:
     assert _paraphrases(f"In the People's Daily, Putin wrote that {content}.") == [(content, "Putin")]
 
 
+def test_examples_after_a_comma_belong_to_the_content() -> None:
+    content = "recently released polls, including ones showing him leading in Ohio, Florida, and Nevada"
+    assert _paraphrases(f"Trump pointed to {content}.") == [(content, "Trump")]
+
+
 def test_as_x_said_is_no_paraphrase() -> None:
     assert _paraphrases("The ties, as Lavrov said, are strong.") == []
 
