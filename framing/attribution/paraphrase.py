@@ -51,7 +51,7 @@ from framing.attribution.paraphrase_features import (
     speaker_shape,
 )
 from framing.attribution.paraphrase_model import ParaphraseModel, paraphrase_model
-from framing.attribution.paraphrase_pieces import continuation, next_act, past_adjunct
+from framing.attribution.paraphrase_pieces import continuation, next_act, past_adjunct, setting_tail
 from framing.attribution.paraphrase_rules import (
     colon_heads,
     interrupting,
@@ -314,6 +314,7 @@ def best_content(
     if best.direction == "after":
         start = past_adjunct(tk, best.start, best.end)  # not "in its report ... that"
         best = Candidate(start, next_act(tk, start, best.end), "after")  # not "would order A | and warned ..."
+        best = Candidate(start, setting_tail(tk, start, best.end), "after")  # not "A | in a statement Thursday"
     s, e = tk.trimmed(best.start, best.end)
     if tk.low[s] == "that" and e > s + 2 and tk.low[s + 1] not in _VERB_AFTER_THAT:
         s += 1  # the complementizer is not content ("said that ties grew"; "said that was wrong" keeps it)

@@ -11,7 +11,9 @@ same speaker (PolNeAR annotates such a content as two pieces). A participle
 of the speaker (", a historian") is not.
 
 A content the model starts at an adjunct of the cue ("said in its annual report
-last year that ...") starts after the "that" instead (:func:`past_adjunct`).
+last year that ...") starts after the "that" instead (:func:`past_adjunct`), and
+one it ends with the report's setting ("... in a statement on Thursday") ends
+before it (:func:`setting_tail`).
 
 Example:
     >>> t = "The museum, Mr. Obama said, would make visitors face hard truths."
@@ -122,3 +124,52 @@ def next_act(tk: Tokens, s: int, e: int) -> int:
 
 
 __all__ = ["continuation", "next_act", "past_adjunct"]
+
+
+#: Prepositions that open the setting of the report at the end of a content ("in a statement", "on Twitter").
+_SETTING_OPENERS = frozenset("in on at during via through".split())
+#: Nouns naming where or how something was said: a phrase they head is the report's setting, not its content.
+_SETTING_NOUNS = frozenset(
+    "statement statements remarks interview interviews tweet tweets speech letter ruling op-ed post posts email "
+    "emails conference briefing appearance hearing twitter facebook instagram television tv radio podcast "
+    "memo filing testimony editorial column".split()
+)
+#: Words that may follow the setting noun ("in a statement on Thursday", "in a ruling released Thursday").
+_SETTING_AFTER = frozenset("on with to at last next this earlier late released published posted".split())
+#: Words a setting may take after its noun.
+_MAX_SETTING_TAIL = 5
+_BETWEEN = frozenset("in on at of into for from with by to through during".split())
+
+
+def setting_tail(tk: Tokens, s: int, e: int) -> int:
+    """Where content ``[s, e)`` ends once a closing phrase naming the report's setting is cut (``e`` if none).
+
+    "attacked Machado in early-morning tweets", "urged more investment in a
+    statement on Thursday": the medium of the report is not what was reported.
+    The phrase opens with a preposition and reaches, within three plain words
+    (no preposition, no gerund), a setting noun that heads it ("spending on
+    television ads" is content); after the noun come at most five words,
+    opening with a preposition or a time ("on Thursday", "released Thursday").
+
+    Example:
+        >>> t = "He urged more school investment in a statement on Thursday."
+        >>> tk = Tokens.of(t, 0, len(t))
+        >>> tk.text_of(t, 2, setting_tail(tk, 2, tk.last))
+        'more school investment'
+    """
+    for k in range(s + 1, e - 1):
+        if tk.low[k] not in _SETTING_OPENERS or tk.shape[k - 1] == "P" or tk.low[k - 1] in ("either", "or", "and"):
+            continue  # ", either through a speech or ...": a list, not the setting
+        noun = next((j for j in range(k + 1, min(k + 5, e)) if tk.low[j] in _SETTING_NOUNS), None)
+        if noun is None or e - noun - 1 > _MAX_SETTING_TAIL:
+            continue
+        between = range(k + 1, noun)
+        if any(tk.shape[j] == "P" or tk.low[j] in _BETWEEN or (tk.low[j].endswith("ing") and "-" not in tk.low[j])
+               for j in between):
+            continue
+        after = noun + 1
+        if after < e and not (tk.low[after] in _SETTING_AFTER or tk.low[after].endswith("day")):
+            continue
+        if all(tk.shape[j] != "P" for j in range(after, e)):
+            return k
+    return e

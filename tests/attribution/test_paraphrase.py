@@ -128,6 +128,16 @@ def test_examples_after_a_comma_belong_to_the_content() -> None:
     assert _paraphrases(f"Trump pointed to {content}.") == [(content, "Trump")]
 
 
+def test_the_setting_of_the_report_is_not_its_content() -> None:
+    assert _paraphrases("Putin said the partnership had no limits in a speech last week.") == [
+        ("the partnership had no limits", "Putin")]
+    assert _paraphrases("Lavrov said Moscow would respond in kind in an interview with RT.") == [
+        ("Moscow would respond in kind", "Lavrov")]
+    # a setting noun inside a compound is content ("spending on television ads")
+    t = "The mayor said the city would cut its spending on television ads."
+    assert _paraphrases(t) == [("the city would cut its spending on television ads", "mayor")]
+
+
 def test_as_x_said_is_no_paraphrase() -> None:
     assert _paraphrases("The ties, as Lavrov said, are strong.") == []
 
