@@ -391,6 +391,10 @@ def distribution_plot(
         return _chart(chart_id, title, alt, fig, caption)
 
 
+#: A white box behind a value printed on a hatched bar.
+_LABEL_BOX = {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
+
+
 def stacked_shares(
     chart_id: str, title: str, data: pd.DataFrame, *, xlabel: str, alt: str, caption: str = ""
 ) -> Chart:
@@ -405,7 +409,8 @@ def stacked_shares(
                     hatch=hatches[k % len(hatches)], edgecolor="white", label=str(col))
             for y, (lft, v) in enumerate(zip(left, vals, strict=True)):
                 if v >= 8:
-                    ax.text(lft + v / 2, y, f"{v:.0f}", ha="center", va="center", fontsize=8)
+                    ax.text(lft + v / 2, y, f"{v:.0f}", ha="center", va="center", fontsize=8,
+                            bbox=_LABEL_BOX)  # legible on any hatch
             left += vals
         ax.invert_yaxis()
         ax.set_xlabel(xlabel)
