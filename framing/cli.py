@@ -441,9 +441,6 @@ def _on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
-_EXIT_HOOK: list[bool] = []
-
-
 def _quick_exit() -> None:
     """At interpreter exit, leave the heap out of the final garbage collections (once per process).
 
@@ -452,12 +449,11 @@ def _quick_exit() -> None:
     anyway. Freezing the heap first (an ``atexit`` hook, run after the command's own work) skips
     those passes; objects are still released by reference counting as the modules are cleared.
     """
-    if not _EXIT_HOOK:
-        import atexit
-        import gc
+    import atexit
+    import gc
 
-        atexit.register(gc.freeze)
-        _EXIT_HOOK.append(True)
+    atexit.unregister(gc.freeze)  # once per process, however often main() runs
+    atexit.register(gc.freeze)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

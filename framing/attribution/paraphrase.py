@@ -313,8 +313,8 @@ def best_content(
     best = best_candidate(tk, cand.ci, cand.cj, cands, cand.info, model.span.total)
     if best.direction == "after":
         start = past_adjunct(tk, best.start, best.end)  # not "in its report ... that"
-        best = Candidate(start, next_act(tk, start, best.end), "after")  # not "would order A | and warned ..."
-        best = Candidate(start, setting_tail(tk, start, best.end), "after")  # not "A | in a statement Thursday"
+        # not "would order A | and warned ...", not "A | in a statement on Thursday"
+        best = Candidate(start, setting_tail(tk, start, next_act(tk, start, best.end)), "after")
     s, e = tk.trimmed(best.start, best.end)
     if tk.low[s] == "that" and e > s + 2 and tk.low[s + 1] not in _VERB_AFTER_THAT:
         s += 1  # the complementizer is not content ("said that ties grew"; "said that was wrong" keeps it)

@@ -79,10 +79,9 @@ def word_class(word: str) -> str:
         return "punct"
     return "poss" if word.endswith("'s") else "w"
 _OPEN_QUOTES = frozenset("“«\"")
-#: Marks that close a quotation when they follow a comma (',"' and ',”': the comma is the quoted words').
-_CLOSE_AFTER_COMMA = frozenset("”»\"’")
-#: Words that, after a comma, open examples of the noun before it (", including X", ", such as X", ", like X").
-_EXAMPLES_AFTER_COMMA = frozenset({"including", "such", "like"})
+#: After a comma, marks closing a quotation (',"': the comma is the quoted words') and words opening examples
+#: of the noun before it (", including X", ", such as X", ", like X"): the content goes on past that comma.
+_GOES_ON_AFTER_COMMA = frozenset("”»\"’") | frozenset({"including", "such", "like"})
 
 
 def speaker_shape(word: str) -> str:
@@ -301,8 +300,7 @@ def span_candidates(tk: Tokens, ci: int, cj: int, sp_lo: int, sp_hi: int) -> lis
     # where content may end, in order: not at a comma inside quotation marks ('is "utterly amoral," a "bully"')
     # nor before examples of the noun it follows ('released polls, including ones showing Trump leading')
     stops = [e for e in tk.bounds if e < tk.last and e not in inserts
-             and not (tk.low[e] == "," and e + 1 < len(tk)
-                      and (tk.low[e + 1] in _CLOSE_AFTER_COMMA or tk.low[e + 1] in _EXAMPLES_AFTER_COMMA))]
+             and not (tk.low[e] == "," and e + 1 < len(tk) and tk.low[e + 1] in _GOES_ON_AFTER_COMMA)]
     for s in range(first, min(first + MAX_SKIP + 1, tk.last)):
         if tk.shape[s] == "P" and tk.low[s] not in _OPEN_QUOTES:
             continue

@@ -123,8 +123,6 @@ def next_act(tk: Tokens, s: int, e: int) -> int:
     return e
 
 
-__all__ = ["continuation", "next_act", "past_adjunct"]
-
 
 #: Prepositions that open the setting of the report at the end of a content ("in a statement", "on Twitter").
 _SETTING_OPENERS = frozenset("in on at during via through".split())
@@ -138,7 +136,8 @@ _SETTING_NOUNS = frozenset(
 _SETTING_AFTER = frozenset("on with to at last next this earlier late released published posted".split())
 #: Words a setting may take after its noun.
 _MAX_SETTING_TAIL = 5
-_BETWEEN = frozenset("in on at of into for from with by to through during".split())
+#: Prepositions that, before the setting noun, show it is not the head ("his crossover into television").
+_NOT_BETWEEN = frozenset("in on at of into for from with by to through during".split())
 
 
 def setting_tail(tk: Tokens, s: int, e: int) -> int:
@@ -164,7 +163,7 @@ def setting_tail(tk: Tokens, s: int, e: int) -> int:
         if noun is None or e - noun - 1 > _MAX_SETTING_TAIL:
             continue
         between = range(k + 1, noun)
-        if any(tk.shape[j] == "P" or tk.low[j] in _BETWEEN or (tk.low[j].endswith("ing") and "-" not in tk.low[j])
+        if any(tk.shape[j] == "P" or tk.low[j] in _NOT_BETWEEN or (tk.low[j].endswith("ing") and "-" not in tk.low[j])
                for j in between):
             continue
         after = noun + 1
@@ -173,3 +172,6 @@ def setting_tail(tk: Tokens, s: int, e: int) -> int:
         if all(tk.shape[j] != "P" for j in range(after, e)):
             return k
     return e
+
+
+__all__ = ["continuation", "next_act", "past_adjunct", "setting_tail"]

@@ -106,6 +106,10 @@ def build_report(
                              command=command, validity=validity, reps=reps, pdf_appendix=pdf_appendix)
 
 
+#: Threshold of the oldest generation while a report is made (Python's default: 10).
+_OLDEST_THRESHOLD = 1000
+
+
 @contextmanager
 def _settled_heap() -> Iterator[None]:
     """Leave the objects that exist now (the analysis) out of garbage collection while the report is made.
@@ -124,10 +128,6 @@ def _settled_heap() -> Iterator[None]:
     finally:
         gc.set_threshold(*thresholds)
         gc.unfreeze()
-
-
-#: Threshold of the oldest generation while a report is made (Python's default: 10).
-_OLDEST_THRESHOLD = 1000
 
 
 def _write_report(analysis: Analysis, *, out: Path, formats: tuple[str, ...], comparison: Comparison | None,

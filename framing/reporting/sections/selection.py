@@ -71,11 +71,11 @@ def selection_section(selection: Selection | None, *, shown: set[int] | None,
             "rows": [{"name": name, "cells": [cell.get((key, o)) for o in outlets]}
                      for key, _, name in MEASURES if any((key, o) in cell for o in outlets)]}
     pairs = []
-    aligned = al[al["aligned"].astype(bool)]
-    breadth = aligned.groupby("story_id", sort=False)["outlet_id"].nunique()
+    by_story = al[al["aligned"].astype(bool)].groupby("story_id", sort=False)
+    breadth = by_story["outlet_id"].nunique()
     stories = breadth.sort_values(ascending=False, kind="stable").index  # widest coverage first, then story order
     for story in stories[:MAX_STORIES]:
-        best = aligned[aligned["story_id"] == story].sort_values("similarity", ascending=False, kind="stable")
+        best = by_story.get_group(story).sort_values("similarity", ascending=False, kind="stable")
         best = best[best["outlet_id"] < best["other_outlet_id"]].head(MAX_PAIRS)
         for r in best.itertuples(index=False):
             pairs.append(_pair(r, str(story), shown))
