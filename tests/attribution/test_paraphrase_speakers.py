@@ -143,3 +143,41 @@ def test_a_denial_reports_what_is_denied_rule_out_cue() -> None:
 def test_content_ends_before_the_speakers_next_act_next_act_rule() -> None:
     t = "Governor Lee said he would order a review of the state's computer defenses and warned against hackers."
     assert ("he would order a review of the state's computer defenses", "Lee") in _paraphrases(t)
+
+
+def test_name_before_long_appositives_is_the_speaker_of_said() -> None:
+    # clause_subject_phrase: "Name, age, a description with a relative clause, said CONTENT"
+    t = ("Maria Lopez, 52, a retired nurse who now works as a substitute teacher in Dayton, said the county "
+         "should reopen its clinics.")
+    assert ("the county should reopen its clinics", "Maria Lopez") in _paraphrases(t)
+
+
+def test_quantified_subject_before_say_is_the_speaker() -> None:
+    # clause_subject_phrase: the last comma piece before a finite verb of saying
+    t = "On foreign policy, 26% say the treaty should be renewed."
+    assert ("the treaty should be renewed", "26%") in _paraphrases(t)
+    t = "Some say the new bridge will never carry heavy trucks."
+    assert ("the new bridge will never carry heavy trucks", "Some") in _paraphrases(t)
+
+
+def test_no_clause_subject_after_to_be_or_a_generic_subject() -> None:
+    # clause_subject_phrase reads no speaker in "hard to say", a passive, or "one could say"
+    from framing.attribution.fallback import clause_subject_phrase
+
+    for t, verb in [("It is hard to say whether the plan works.", "say"),
+                    ("The same could not be said for the town council.", "said"),
+                    ("By some measures one could say the town recovered.", "say")]:
+        ctx = Context.of(t, [(0, len(t))])
+        cue = next(c for c in ctx.cues.cues if c.text == verb)
+        assert clause_subject_phrase(ctx, 0, cue) is None, t
+
+
+def test_noun_before_a_relative_is_the_speaker_of_its_verb() -> None:
+    # clause_subject_phrase: "the study -- which notes that ...": the study, not "Instead"
+    t = "Instead, the report -- which notes that 40 firms paid no tax -- urges a new minimum levy."
+    ctx = Context.of(t, [(0, len(t))])
+    (cue,) = [c for c in ctx.cues.cues if c.text == "notes"]
+    from framing.attribution.fallback import clause_subject_phrase
+
+    sp = clause_subject_phrase(ctx, 0, cue)
+    assert sp is not None and sp.text == "the report"
