@@ -31,7 +31,8 @@ Recipe:
 5. Rules kept beside the model (:mod:`framing.attribution.paraphrase_rules`:
    trailing attribution, "In X's telling", "Name: content" paragraphs) are
    scored with the model's readings, as the extractor uses them, and so is the second piece of
-   "A, X said, B" (:func:`~framing.attribution.paraphrase.second_piece`, at A's probability).
+   "A, X said, B" (:func:`~framing.attribution.paraphrase.second_piece`, at A's probability), and so is the
+   clause of "ADVERBIAL, X said, B" (:func:`~framing.attribution.paraphrase.past_adverbial`).
 6. Threshold: the highest cue probability whose indirect-speech F1 on dev is
    within ``F1_TIE`` of the best (the F1 curve is flat there; precision is not).
 
@@ -66,6 +67,7 @@ from framing.attribution.paraphrase import (
     best_content,
     cue_candidates,
     inside_quotes,
+    past_adverbial,
     read_cue,
     rule_paraphrases,
     second_piece,
@@ -275,7 +277,7 @@ def evaluate(preps: list[Prepared], model: ParaphraseModel, thresholds: list[flo
         read = [(read_cue(c, model, p.covers), c.speaker) for c in p.cands]
         scored = [(r.probability, Predicted((r.start, r.end), (sp.start, sp.end), sp.text)) for r, sp in read if r]
         for (r, sp), c in zip(read, p.cands, strict=True):  # "A, X said, B": B, at A's probability
-            rest = second_piece(c, r, p.covers) if r else None
+            rest = (second_piece(c, r, p.covers) or past_adverbial(c, r, p.covers)) if r else None
             if r and rest:
                 scored.append((r.probability, Predicted(rest, (sp.start, sp.end), sp.text)))
         for t in thresholds:

@@ -51,7 +51,13 @@ from framing.attribution.paraphrase_features import (
     speaker_shape,
 )
 from framing.attribution.paraphrase_model import ParaphraseModel, paraphrase_model
-from framing.attribution.paraphrase_pieces import continuation, next_act, past_adjunct, setting_tail
+from framing.attribution.paraphrase_pieces import (
+    after_adverbial,
+    continuation,
+    next_act,
+    past_adjunct,
+    setting_tail,
+)
 from framing.attribution.paraphrase_rules import (
     colon_heads,
     interrupting,
@@ -371,6 +377,27 @@ def second_piece(cand: CueCandidate, r: Reading, covers: Callable[[int], bool]) 
     return continuation(tk, after, _token_after(tk, r.end), covers)
 
 
+def past_adverbial(cand: CueCandidate, r: Reading, covers: Callable[[int], bool]) -> tuple[int, int] | None:
+    """The clause of "ADVERBIAL, X said, CLAUSE" when the reading is the adverbial before the attribution, or None.
+
+    PolNeAR annotates the adverbial and the clause as two pieces of one content; so does the extractor.
+
+    See :func:`framing.attribution.paraphrase_pieces.after_adverbial`.
+
+    Example:
+        >>> t = "At one point, she said, she was considering a run."
+        >>> (c,) = [c for c in cue_candidates(Context.of(t, [(0, len(t))]), [], []) if c.cue.text == "said"]
+        >>> s, e = past_adverbial(c, Reading(1.0, 0, 12), lambda pos: False)
+        >>> t[s:e]
+        'she was considering a run'
+    """
+    if r.end > cand.cue.start or cand.info.speaker != "before":
+        return None  # not "If A, said Lee, a historian, ...": the appositive reports nothing
+    tk = cand.tokens
+    after = max(cand.cj, cand.sp_hi) if cand.sp_lo >= 0 else cand.cj
+    return after_adverbial(tk, (_token_after(tk, r.start), _token_after(tk, r.end)), after, covers)
+
+
 def _acts(cand: CueCandidate, model: ParaphraseModel, covers: Callable[[int], bool]) -> bool:
     """Whether a learned cue of action would report its object: it records its speaker mention instead."""
     if cand.info.lexical != "learned" or not action_cue(cand.cue.text):
@@ -417,7 +444,7 @@ def find_paraphrases(ctx: Context, top: list[RawQuote], attributions: list[Attri
         r = read_cue(cand, model, covers, prune=True)
         if r is not None and r.probability >= model.threshold:
             out.append(Paraphrase(r.start, r.end, cand.speaker, cand.cue))
-            rest = second_piece(cand, r, covers)
+            rest = second_piece(cand, r, covers) or past_adverbial(cand, r, covers)  # "Too often, X said, A"
             if rest is not None:
                 out.append(Paraphrase(*rest, cand.speaker, cand.cue))
         elif cand.mention or _acts(cand, model, covers):
@@ -431,5 +458,5 @@ def find_paraphrases(ctx: Context, top: list[RawQuote], attributions: list[Attri
 
 __all__ = [
     "CueCandidate", "Paraphrase", "Reading", "best_content", "cue_candidates", "find_paraphrases", "inside_quotes",
-    "read_cue", "rule_paraphrases", "second_piece",
+    "past_adverbial", "read_cue", "rule_paraphrases", "second_piece",
 ]

@@ -8,7 +8,9 @@ coordinated clause ("... the agency said in a June report, and those in the
 bottom fifth paid 0.8 percent"). That rest is a second content piece with the
 same speaker (PolNeAR annotates such a content as two pieces). A participle
 (", adding ..."), a subordinate clause (", as talks began") or an appositive
-of the speaker (", a historian") is not.
+of the speaker (", a historian") is not. After an introductory adverbial read
+as the first piece ("Too often, Mr. Lee said, the debate is tribal"), any
+clause that runs to the sentence end is that second piece (:func:`after_adverbial`).
 
 A content the model starts at an adjunct of the cue ("said in its annual report
 last year that ...") starts after the "that" instead (:func:`past_adjunct`), and
@@ -68,6 +70,52 @@ def continuation(
     s = k + 1
     if s >= tk.last or tk.low[s] not in _OPENERS:
         return None
+    outside = sum(1 for j in range(s, tk.last) if tk.shape[j] != "P" and not covers(tk.starts[j]))
+    if outside < 3:
+        return None
+    return tk.starts[s], tk.ends[tk.last - 1]
+
+
+#: Words that open an introductory adverbial, not a subject ("Too often, X said, ...", "At one point, ...").
+_LEAD_OPENERS = frozenset(
+    "in on at after before during since until when while if although though because as like unlike despite for "
+    "with without under over through among amid by from once too often still now then later earlier already "
+    "again instead meanwhile ultimately finally eventually soon indeed perhaps".split()
+)
+#: Words that open no clause after the attribution: an adverbial or relative of its own.
+_NOT_CLAUSE = _LEAD_OPENERS | frozenset("which who whom whose where according and but or so".split())
+
+
+def after_adverbial(
+    tk: Tokens, first: tuple[int, int], attribution_end: int, covers: Callable[[int], bool]
+) -> tuple[int, int] | None:
+    """``(start, end)`` characters of the clause after "ADVERBIAL, X said, CLAUSE", or None.
+
+    When the piece read before a mid-sentence attribution only introduces the
+    sentence ("Too often, Mr. Lee said, the debate is tribal"), what X says is
+    the clause after the attribution, to the end of the sentence; the adverbial
+    is the outlet's. ``first``: the tokens of the piece before the attribution.
+
+    Example:
+        >>> t = "Too often, Lee said, the debate is tribal."
+        >>> tk = Tokens.of(t, 0, len(t))
+        >>> s, e = after_adverbial(tk, (0, 2), tk.low.index("said") + 1, lambda pos: False)
+        >>> t[s:e]
+        'the debate is tribal'
+    """
+    a, b = tk.trimmed(*first)
+    if b <= a or tk.low[a] not in _LEAD_OPENERS or tk.word(b) != ",":
+        return None
+    k = attribution_end
+    while k < min(attribution_end + _MAX_ADJUNCT, tk.last) and tk.low[k] != ",":
+        if tk.low[k] in ("—", "–", ":", ";", "(", ")"):
+            return None
+        k += 1
+    if k >= tk.last or tk.low[k] != ",":
+        return None
+    s = k + 1
+    if s >= tk.last or tk.low[s] in _NOT_CLAUSE or tk.low[s].endswith("ing") or tk.shape[s] == "P":
+        return None  # ", adding ...", ", as talks began", ", according to ..."
     outside = sum(1 for j in range(s, tk.last) if tk.shape[j] != "P" and not covers(tk.starts[j]))
     if outside < 3:
         return None
@@ -174,4 +222,4 @@ def setting_tail(tk: Tokens, s: int, e: int) -> int:
     return e
 
 
-__all__ = ["continuation", "next_act", "past_adjunct", "setting_tail"]
+__all__ = ["after_adverbial", "continuation", "next_act", "past_adjunct", "setting_tail"]

@@ -181,3 +181,19 @@ def test_noun_before_a_relative_is_the_speaker_of_its_verb() -> None:
 
     sp = clause_subject_phrase(ctx, 0, cue)
     assert sp is not None and sp.text == "the report"
+
+
+def test_clause_after_an_introductory_adverbial_and_its_attribution_is_content() -> None:
+    # paraphrase_pieces.after_adverbial: "ADVERBIAL, X said, CLAUSE" -- the clause is the report's second piece
+    t = "Too often, Mr. Clarke said, the debate over the future of coal is infected with tribalism."
+    got = _paraphrases(t)
+    assert ("the debate over the future of coal is infected with tribalism", "Clarke") in got
+
+
+def test_no_clause_after_an_inverted_speaker_and_its_appositive() -> None:
+    # paraphrase.past_adverbial: "ADVERBIAL, said X, a historian, ..." -- the appositive's comma opens no report
+    from framing.attribution.paraphrase import Reading, past_adverbial
+
+    t = "Too often, said Mr. Clarke, a historian, the debate is tribal."
+    (c,) = [c for c in cue_candidates(Context.of(t, [(0, len(t))]), [], []) if c.cue.text == "said"]
+    assert past_adverbial(c, Reading(1.0, 0, 9), lambda pos: False) is None
