@@ -54,6 +54,7 @@ from framing.attribution.paraphrase_model import ParaphraseModel, paraphrase_mod
 from framing.attribution.paraphrase_pieces import (
     after_adverbial,
     continuation,
+    named_subject_quote,
     next_act,
     past_adjunct,
     setting_tail,
@@ -290,7 +291,8 @@ def best_content(
 
     The span scorer picks the content among the candidates; content needs two
     words outside quotation marks (``covers``: whether a position lies inside a
-    quote). With ``prune``, a cue that cannot reach the model's threshold
+    quote), or a subject before a quoted predicate ('says Kasich "has a record"').
+    With ``prune``, a cue that cannot reach the model's threshold
     whatever its content gives None at once. With ``clauses``, a learned cue of
     action reports only a clause (:mod:`framing.attribution.reported`).
 
@@ -325,7 +327,8 @@ def best_content(
     if tk.low[s] == "that" and e > s + 2 and tk.low[s + 1] not in _VERB_AFTER_THAT:
         s += 1  # the complementizer is not content ("said that ties grew"; "said that was wrong" keeps it)
     outside = sum(1 for k in range(s, e) if tk.shape[k] != "P" and not covers(tk.starts[k]))
-    if outside < 2 or quote_with_attribution(tk, s, e, covers):
+    mixed = outside == 1 and best.direction == "after" and named_subject_quote(tk, s, e, covers, cand.cue.value.lemma)
+    if (outside < 2 and not mixed) or quote_with_attribution(tk, s, e, covers):
         return None
     feats = cue_feats + content_features(tk, cand.cj, best, outside)
     return feats, tk.starts[s], tk.ends[e - 1]

@@ -122,6 +122,36 @@ def after_adverbial(
     return tk.starts[s], tk.ends[tk.last - 1]
 
 
+#: Pronouns that are the subject of a reported clause ('said he "would be surprised"').
+_SUBJECT_PRONOUNS = frozenset("he she they it we i you".split())
+#: Verbs that name their object, not report a clause ('called Putin "my best friend"').
+_NAMING = frozenset("call describe name dub label brand consider regard view".split())
+
+
+def named_subject_quote(tk: Tokens, s: int, e: int, covers: Callable[[int], bool], lemma: str) -> bool:
+    """Whether content ``[s, e)`` after a cue is a name and a quoted predicate ('says Kasich "has a record"').
+
+    Its only word outside the quotation is the subject of the reported clause,
+    a capitalised name or a subject pronoun, and the quotation follows it at once: the content is a
+    paraphrase with a quoted part, as a longer one ('said that her family "came
+    out ..."') is. A naming verb's object is no subject (``lemma``: the cue's).
+
+    Example:
+        >>> t = 'Lee says Kasich "has a record of bringing people together."'
+        >>> tk = Tokens.of(t, 0, len(t))
+        >>> named_subject_quote(tk, 2, tk.last, lambda pos: pos >= t.index('"'), "say")
+        True
+    """
+    if lemma in _NAMING or e - s < 3 or covers(tk.starts[s]):
+        return False
+    if tk.shape[s] not in ("Cap", "CAPS") and tk.low[s] not in _SUBJECT_PRONOUNS:
+        return False  # not 'the "relationship exceeds ..."': a quote with a determiner before it
+    k = s + 1
+    while k < e and tk.low[k] in ("’s", "'s"):
+        k += 1  # "says Trump's "latest meltdown ...""
+    return k < e and covers(tk.starts[k])
+
+
 #: Prepositions that open an adjunct of the cue, not its content ("said in its annual report last year that").
 _ADJUNCT_OPENERS = frozenset("in on at during from to after before over through with via".split())
 
@@ -222,4 +252,4 @@ def setting_tail(tk: Tokens, s: int, e: int) -> int:
     return e
 
 
-__all__ = ["after_adverbial", "continuation", "next_act", "past_adjunct", "setting_tail"]
+__all__ = ["after_adverbial", "continuation", "named_subject_quote", "next_act", "past_adjunct", "setting_tail"]

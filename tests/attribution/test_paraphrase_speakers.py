@@ -197,3 +197,26 @@ def test_no_clause_after_an_inverted_speaker_and_its_appositive() -> None:
     t = "Too often, said Mr. Clarke, a historian, the debate is tribal."
     (c,) = [c for c in cue_candidates(Context.of(t, [(0, len(t))]), [], []) if c.cue.text == "said"]
     assert past_adverbial(c, Reading(1.0, 0, 9), lambda pos: False) is None
+
+
+def test_name_before_a_quoted_predicate_is_paraphrase_content() -> None:
+    # paraphrase_pieces.named_subject_quote: 'says Kasich "has ..."' -- one word outside the quote, its subject
+    t = 'Pataki says Kasich "has a track record of bringing people together." He warns of a split.'
+    assert any(text.startswith("Kasich") and sp == "Pataki" for text, sp in _paraphrases(t))
+
+
+def test_determiner_or_naming_object_before_a_quote_is_no_paraphrase() -> None:
+    # paraphrase_pieces.named_subject_quote: 'said the "relationship ..."', 'called Putin "my best friend"'
+    from framing.attribution.paraphrase_features import Tokens
+    from framing.attribution.paraphrase_pieces import named_subject_quote
+
+    t = 'Xi said the "relationship exceeds an alliance." Xi called Putin "my best, most intimate friend."'
+    tk = Tokens.of(t, 0, len(t))
+
+    def covers(pos: int) -> bool:
+        return t.index('"') <= pos < t.index('."') + 2 or t.index('"my') <= pos
+
+    the, putin = tk.low.index("the"), tk.low.index("putin")
+    assert not named_subject_quote(tk, the, the + 6, covers, "say")
+    assert not named_subject_quote(tk, putin, putin + 6, covers, "call")
+    assert named_subject_quote(tk, putin, putin + 6, covers, "say")
