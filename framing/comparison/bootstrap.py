@@ -23,11 +23,10 @@ Example:
 from __future__ import annotations
 
 import zlib
-from contextlib import AbstractContextManager, nullcontext
-from functools import lru_cache
-from typing import Any
 
 import numpy as np
+
+from framing.blas import one_blas_thread
 
 #: Default number of bootstrap resamples.
 DEFAULT_REPS = 1000
@@ -66,34 +65,13 @@ def resampled_sums(
         return num_sums, den_sums
     batch = max(1, min(reps, _MAX_CELLS // n))
     p = np.full(n, 1.0 / n)
-    with _one_blas_thread():
+    with one_blas_thread():  # resample products of a few hundred rows: a second thread only spins
         for lo in range(0, reps, batch):
             k = min(batch, reps - lo)
             weights = rng.multinomial(n, p, size=k).astype(np.float64)
             num_sums[lo : lo + k] = weights @ num
             den_sums[lo : lo + k] = weights @ den
     return num_sums, den_sums
-
-
-def _one_blas_thread() -> AbstractContextManager[Any]:
-    """BLAS limited to one thread for the resample products (a no-op without ``threadpoolctl``).
-
-    The products are small (a thousand resamples by a few hundred sentences): a second BLAS
-    thread saves no time and, spinning while it waits for a busy core, costs up to thirty times
-    the product's CPU. Each sum is added up in the same order either way (threads split rows and
-    columns, not the sentences summed), so the figures do not change.
-    """
-    controller = _blas_controller()
-    return nullcontext() if controller is None else controller.limit(limits=1, user_api="blas")
-
-
-@lru_cache(maxsize=1)
-def _blas_controller() -> Any:
-    try:
-        from threadpoolctl import ThreadpoolController  # installed with scikit-learn
-    except ImportError:
-        return None
-    return ThreadpoolController()
 
 
 def percentile_interval(

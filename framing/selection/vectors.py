@@ -31,12 +31,18 @@ from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+from framing.blas import one_blas_thread
+
 #: Weight of the word part in the joined similarity (the rest is character n-grams).
 WORD_WEIGHT = 0.5
 #: Character n-gram lengths (within word boundaries).
 CHAR_NGRAMS = (3, 5)
 #: Rows compared at once in :func:`nearest` (bounds the dense block to ``BLOCK x len(other)``: ~20 MB at 6,000 rows).
 BLOCK = 128
+#: A feature in at least this share of the compared rows is multiplied as a dense column in :func:`nearest`.
+DENSE_DF_SHARE = 0.1
+#: Most values of the dense columns in :func:`nearest` (48 MB of float32), the most shared features first.
+DENSE_CELLS = 12_000_000
 #: Words, with at least one letter, as the word vectoriser sees them.
 TOKEN_PATTERN = r"(?u)\b\w*[^\W\d_]\w*\b"
 #: Words and numbers (``235,000`` gives ``235`` and ``000``), for texts where figures tell events apart.
@@ -136,6 +142,13 @@ def nearest(
 ) -> tuple[np.ndarray, np.ndarray]:
     """The ``k`` most similar rows of ``other`` for each row of ``rows`` (cosine of unit rows).
 
+    Each block of :data:`BLOCK` rows is compared with all of ``other`` in two parts whose sum is
+    the cosine: the features most texts share (frequent character n-grams, the latent topics:
+    a column with a value in at least :data:`DENSE_DF_SHARE` of ``other``'s rows, at most
+    :data:`DENSE_CELLS` values in all) as a dense product, and the rest as a sparse one. A sparse
+    product costs the square of each feature's document frequency, so the shared features would
+    take nearly all of its time; as dense arrays they take a BLAS product, on one thread.
+
     Args:
         rows: Unit-length rows (``n x d``).
         other: Unit-length rows (``m x d``).
@@ -156,17 +169,55 @@ def nearest(
     sims = np.full((n, k), np.nan)
     if n == 0 or m == 0:
         return index, sims
-    other_t = sp.csr_matrix(other.T)
-    for lo in range(0, n, BLOCK):
-        hi = min(n, lo + BLOCK)
-        block = (rows[lo:hi] @ other_t).toarray().astype(np.float64)
-        if exclude_self:
-            block[np.arange(hi - lo), np.arange(lo, hi)] = -np.inf
-        kk = min(k, m)
-        # stable sort on -similarity: ties keep the lower index
-        order = np.argsort(-block, axis=1, kind="stable")[:, :kk]
-        best = np.take_along_axis(block, order, axis=1)
-        found = best > 0
-        index[lo:hi, :kk] = np.where(found, order, -1)
-        sims[lo:hi, :kk] = np.where(found, np.minimum(best, 1.0), np.nan)
+    common, rest = _split_columns(other)
+    common_t = np.ascontiguousarray(other[:, common].toarray().T)  # shared features: dense, d_common x m
+    rest_t = sp.csr_matrix(other[:, rest].T)
+    kk = min(k, m)
+    with one_blas_thread():
+        for lo in range(0, n, BLOCK):
+            hi = min(n, lo + BLOCK)
+            part = rows[lo:hi]
+            block32 = (part[:, rest] @ rest_t).toarray()
+            if len(common):
+                block32 += part[:, common].toarray() @ common_t
+            block = block32.astype(np.float64)
+            if exclude_self:
+                block[np.arange(hi - lo), np.arange(lo, hi)] = -np.inf
+            order = top_k(block, kk)
+            best = np.take_along_axis(block, order, axis=1)
+            found = best > 0
+            index[lo:hi, :kk] = np.where(found, order, -1)
+            sims[lo:hi, :kk] = np.where(found, np.minimum(best, 1.0), np.nan)
     return index, sims
+
+
+def _split_columns(matrix: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+    """Columns of ``matrix`` shared by many rows (at most :data:`DENSE_CELLS` values as a dense block), and the rest."""
+    m = matrix.shape[0]
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    common = np.flatnonzero(df >= max(2.0, DENSE_DF_SHARE * m))
+    budget = DENSE_CELLS // max(1, m)
+    if len(common) > budget:
+        common = np.sort(common[np.argsort(-df[common], kind="stable")[:budget]])
+    is_common = np.zeros(matrix.shape[1], dtype=bool)
+    is_common[common] = True
+    return common, np.flatnonzero(~is_common)
+
+
+def top_k(values: np.ndarray, k: int) -> np.ndarray:
+    """Column indices of each row's ``k`` largest values, largest first, ties by lower index.
+
+    The same as a stable sort on ``-values`` cut to ``k`` columns, without sorting whole rows.
+
+    Example:
+        >>> top_k(np.array([[0.2, 0.9, 0.5, 0.9], [1.0, 0.0, 0.0, 0.0]]), 2).tolist()
+        [[1, 3], [0, 1]]
+    """
+    if k >= values.shape[1]:
+        return np.argsort(-values, axis=1, kind="stable")[:, :k]
+    kth = -np.partition(-values, k - 1, axis=1)[:, k - 1]  # each row's k-th largest value
+    out = np.empty((values.shape[0], k), dtype=np.int64)
+    for r, row in enumerate(values):
+        candidates = np.flatnonzero(row >= kth[r])  # ascending: a stable sort keeps ties by lower index
+        out[r] = candidates[np.argsort(-row[candidates], kind="stable")[:k]]
+    return out
