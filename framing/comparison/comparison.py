@@ -252,7 +252,11 @@ def _readability(analysis: Analysis, corpus: Corpus) -> tuple[pd.DataFrame, pd.D
     if any(c in articles.columns for c in READABILITY_COLUMNS):
         have = [c for c in articles.columns if c in READABILITY_COLUMNS]
         return articles[["article_id", "outlet_id", *have]].reset_index(drop=True), articles
-    table = readability_table(corpus.articles)
+    counted = {"n_words", "n_sentences"} <= set(articles.columns)
+    counts = ({str(a): (int(w), int(n)) for a, w, n in
+               zip(articles["article_id"], articles["n_words"], articles["n_sentences"], strict=True)}
+              if counted else None)  # the analysis's own counts: the texts are not segmented again
+    table = readability_table(corpus.articles, counts=counts)
     if articles.empty:
         return table, articles
     keep = ["article_id", *[c for c in READABILITY_COLUMNS if c in table.columns]]

@@ -18,6 +18,7 @@ Example:
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -38,16 +39,30 @@ KEYNESS_COLUMNS: tuple[str, ...] = (
 )
 
 
-def _terms(text: str) -> list[str]:
-    out = []
-    for m in WORD_RE.finditer(text):
-        w = m.group(0).lower().replace("’", "'")
-        if w.endswith("'s"):
-            w = w[:-2]
-        if len(w) < 2 or not any(c.isalpha() for c in w) or w in ENGLISH_STOP_WORDS:
-            continue
-        out.append(w)
-    return out
+def _terms(text: str) -> Counter[str]:
+    """Content-word counts of ``text``: each distinct word form is normalised once (:func:`_term`).
+
+    Example:
+        >>> _terms("Russia’s gas: Russia and the EU, 2022.")
+        Counter({'russia': 2, 'gas': 1, 'eu': 1})
+    """
+    counts: Counter[str] = Counter()
+    for form, k in Counter(m.group(0) for m in WORD_RE.finditer(text)).items():  # forms in first-seen order
+        term = _term(form)
+        if term:
+            counts[term] += k
+    return counts
+
+
+@lru_cache(maxsize=1 << 16)
+def _term(form: str) -> str:
+    """The content word a word form counts as (lower-cased, without "'s"), or "" for a stop word or non-word."""
+    w = form.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if len(w) < 2 or not any(c.isalpha() for c in w) or w in ENGLISH_STOP_WORDS:
+        return ""
+    return w
 
 
 def outlet_term_counts(corpus: Corpus) -> dict[str, Counter[str]]:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -241,16 +241,20 @@ def textstat_scores(c: TextstatCounts) -> dict[str, float]:
     return out
 
 
-def readability(text: str) -> dict[str, float | int]:
+def readability(text: str, *, n_words: int | None = None, n_sentences: int | None = None) -> dict[str, float | int]:
     """All :data:`MEASURES` of one text (NaN where undefined).
+
+    Args:
+        text: The text.
+        n_words: Its :func:`~framing.corpus.segmentation.count_words`, when already known (the analysis's).
+        n_sentences: Its number of :func:`~framing.corpus.segmentation.split_sentences`, when already known.
 
     Example:
         >>> readability("Short.")["smog_index"]
         nan
     """
-    sentences = split_sentences(text)
-    n_words = count_words(text)
-    n_sent = len(sentences)
+    n_words = count_words(text) if n_words is None else n_words
+    n_sent = len(split_sentences(text)) if n_sentences is None else n_sentences
     out: dict[str, float | int] = {m: math.nan for m in MEASURES}
     out["n_words"] = n_words
     out["n_sentences"] = n_sent
@@ -265,8 +269,15 @@ def readability(text: str) -> dict[str, float | int]:
     return out
 
 
-def readability_table(items: Iterable[Doc | Article]) -> pd.DataFrame:
+def readability_table(
+    items: Iterable[Doc | Article], *, counts: Mapping[str, tuple[int, int]] | None = None
+) -> pd.DataFrame:
     """One row per article: ``article_id``, ``outlet_id`` and :data:`MEASURES`.
+
+    Args:
+        items: Articles or their documents.
+        counts: ``article_id`` -> ``(n_words, n_sentences)`` already counted (the analysis's
+            article table), so that the texts are not segmented again.
 
     Example:
         >>> a = Article(id="a", outlet_id="o", outlet_name="O", raw_text="", text="")
@@ -277,7 +288,10 @@ def readability_table(items: Iterable[Doc | Article]) -> pd.DataFrame:
     rows = []
     for item in items:
         art = item.article if isinstance(item, Doc) else item
-        rows.append({"article_id": art.id, "outlet_id": art.outlet_id, **readability(art.text)})
+        known = counts.get(art.id) if counts is not None else None
+        n_words, n_sentences = known if known is not None else (None, None)
+        rows.append({"article_id": art.id, "outlet_id": art.outlet_id,
+                     **readability(art.text, n_words=n_words, n_sentences=n_sentences)})
     df = pd.DataFrame(rows, columns=["article_id", "outlet_id", *MEASURES])
     for col in MEASURES:
         df[col] = df[col].astype("int64" if col.startswith("n_") else "float64")

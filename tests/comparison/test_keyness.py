@@ -36,3 +36,18 @@ def test_seed_keyness_is_tidy_and_n_way(seed_corpus):
 
 def test_single_outlet_has_no_keyness():
     assert keyness_table(Corpus(), counts={"a": Counter({"x": 3})}).empty
+
+
+def test_terms_counted_per_word_form_equal_terms_read_token_by_token(seed_corpus):
+    """Each distinct word form is normalised once; the counts, and the first-seen order that breaks
+    ties in the table, must be those of normalising every token ("Russia’s", "Russia" and "RUSSIA"
+    are one term, stop words and numbers are none)."""
+    from framing.comparison.keyness import _term, _terms
+    from framing.corpus.segmentation import WORD_RE
+
+    for article in seed_corpus.articles:
+        by_token = [t for t in (_term(m.group(0)) for m in WORD_RE.finditer(article.text)) if t]
+        counted = _terms(article.text)
+        assert counted == Counter(by_token)
+        assert list(counted) == list(dict.fromkeys(by_token))
+    assert _terms("Russia’s RUSSIA russia the 2022") == Counter({"russia": 3})

@@ -141,3 +141,17 @@ def test_readability_keeps_the_textstat_wrapper_figures(seed_corpus):
         m, ref = readability(art.text), _textstat_reference(art.text)
         for col, val in ref.items():
             assert m[col] == val, col
+
+
+def test_analysis_counts_give_the_table_recounting_gives(seed_corpus, seed_analysis):
+    """The comparison passes the analysis's word and sentence counts instead of segmenting the texts again:
+    the table must be the one recounting gives, and the counts must be the ones used."""
+    arts = seed_analysis.articles
+    counts = {str(a): (int(w), int(n)) for a, w, n in zip(arts["article_id"], arts["n_words"], arts["n_sentences"],
+                                                            strict=True)}
+    recounted = readability_table(seed_corpus.articles)
+    given = readability_table(seed_corpus.articles, counts=counts)
+    assert given.equals(recounted)
+    first = seed_corpus.articles[0]
+    doubled = readability_table([first], counts={first.id: (2 * counts[first.id][0], counts[first.id][1])})
+    assert doubled["n_words"].iloc[0] == 2 * recounted["n_words"].iloc[0]
