@@ -22,15 +22,16 @@ Example:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
 from framing.engines.memory import Analysis, analyze
 from framing.features.labels import FEATURE as LABEL
 from framing.features.labels import category_name, counts_for_story, not_counted_note
-from framing.matching import PhraseMatcher
-from framing.model import Corpus
+from framing.matching import Match, PhraseMatcher
+from framing.model import Article, Corpus
 from framing.story import Story
 
 KWIC_COLUMNS: tuple[str, ...] = (
@@ -76,15 +77,25 @@ def voice_at(spans: pd.DataFrame, offset: int) -> tuple[str, str]:
         >>> voice_at(s, 12), voice_at(s, 25), voice_at(s, 40)
         (('direct_quote', 'Kim'), ('attributed_paraphrase', 'Lee'), ('authorial', ''))
     """
+    return _voice_in(_attributions(spans), offset)
+
+
+def _attributions(spans: pd.DataFrame) -> list[tuple[int, int, str, str]]:
+    """``(start, end, feature, speaker)`` of the quote and paraphrase rows of ``spans``."""
+    rows = spans[spans["feature"].isin(list(ATTRIBUTION_VOICES))]
+    return [(int(s), int(e), str(f), str(sp)) for s, e, f, sp in
+            zip(rows["start"], rows["end"], rows["feature"], rows["speaker"], strict=True)]
+
+
+def _voice_in(attributions: list[tuple[int, int, str, str]], offset: int) -> tuple[str, str]:
+    """:func:`voice_at` over :func:`_attributions` rows."""
     best: tuple[int, int] | None = None
     found = ("authorial", "")
-    rows = spans[spans["feature"].isin(list(ATTRIBUTION_VOICES))]
-    for start, end, feature, speaker in zip(rows["start"], rows["end"], rows["feature"], rows["speaker"],
-                                            strict=True):
-        if int(start) <= offset < int(end):
-            key = (int(end) - int(start), 0 if feature == "paraphrase" else 1)
+    for start, end, feature, speaker in attributions:
+        if start <= offset < end:
+            key = (end - start, 0 if feature == "paraphrase" else 1)
             if best is None or key < best:
-                best, found = key, (ATTRIBUTION_VOICES[str(feature)], str(speaker))
+                best, found = key, (ATTRIBUTION_VOICES[feature], speaker)
     return found
 
 
@@ -125,36 +136,80 @@ def kwic(
     """
     if not term.strip():
         raise ValueError("KWIC needs a non-empty term")
-    if isinstance(source, Analysis):
-        analysis = source
-    else:
-        analysis = analyze(source, families=["sentence", "quote", LABEL], story=story)
+    if not isinstance(source, Analysis):
+        source = analyze(source, families=["sentence", "quote", LABEL], story=story)
+    return kwic_terms(source, [term], window=window, plurals=plurals)[term]
+
+
+def kwic_terms(analysis: Analysis, terms: Sequence[str], *, window: int = 60,
+               plurals: bool = True) -> dict[str, pd.DataFrame]:
+    """:func:`kwic` of several terms over one analysis: each term's rows, as :func:`kwic` gives them.
+
+    The articles are read one at a time, each searched for every term in turn, so each text's word
+    index (:mod:`framing.matching`) is built once for all the terms, and the span rows of an article
+    are looked up once.
+
+    Example:
+        >>> from framing.corpus.loading import load_corpus
+        >>> from framing.engines.memory import analyze
+        >>> rows = kwic_terms(analyze(load_corpus()), ["alliance", "bromance"])
+        >>> sorted(rows), len(rows["bromance"]) > 0
+        (['alliance', 'bromance'], True)
+    """
     analysed = set(analysis.articles["article_id"].astype(str))
-    matcher = PhraseMatcher({term: term}, plurals=plurals)
-    found = [(a, hits) for a in analysis.corpus.articles if a.id in analysed
-             for hits in [list(matcher.finditer(a.text))] if hits]
+    matchers = {t: PhraseMatcher({t: t}, plurals=plurals) for t in dict.fromkeys(terms)}
+    found: dict[str, list[tuple[Article, list[Match[str]]]]] = {t: [] for t in matchers}
+    with_hits: set[str] = set()
+    for article in analysis.corpus.articles:
+        if article.id not in analysed:
+            continue
+        for t, matcher in matchers.items():
+            hits = matcher.hits(article.text)
+            if hits:
+                found[t].append((article, hits))
+                with_hits.add(article.id)
     spans = analysis.spans
-    keep = spans["feature"].isin(["sentence", LABEL, *ATTRIBUTION_VOICES]) \
-        & spans["article_id"].isin([a.id for a, _ in found])
-    by_article = {str(a): rows for a, rows in spans[keep].groupby("article_id", sort=False)}
+    keep = spans["feature"].isin(["sentence", LABEL, *ATTRIBUTION_VOICES]) & spans["article_id"].isin(with_hits)
+    by_article = {str(a): _ArticleSpans.of(rows) for a, rows in spans[keep].groupby("article_id", sort=False)}
+    return {t: _rows(analysis, found[t], by_article, window=window) for t in matchers}
+
+
+@dataclass(frozen=True)
+class _ArticleSpans:
+    """What the KWIC rows of one article read from the span table, read once for all terms."""
+
+    starts: list[int]
+    ends: list[int]
+    numbers: list[int]
+    attributions: list[tuple[int, int, str, str]]
+    labels: list[tuple[int, int, str, str, str]]
+
+    @classmethod
+    def of(cls, mine: pd.DataFrame) -> _ArticleSpans:
+        sentences = mine[mine["feature"] == "sentence"].sort_values("start", kind="mergesort")
+        labels = mine[mine["feature"] == LABEL]
+        return cls(sentences["start"].astype(int).tolist(), sentences["end"].astype(int).tolist(),
+                   sentences["sentence"].astype(int).tolist(), _attributions(mine),
+                   [(int(s), int(e), str(c), str(p), str(t)) for s, e, c, p, t in
+                    zip(labels["start"], labels["end"], labels["category"], labels["polarity"], labels["target"],
+                        strict=True)])
+
+
+def _rows(analysis: Analysis, found: list[tuple[Article, list[Match[str]]]], by_article: dict[str, _ArticleSpans],
+          *, window: int) -> pd.DataFrame:
+    """The KWIC rows of one term's hits, article by article."""
     rows: list[dict[str, object]] = []
+    empty = _ArticleSpans([], [], [], [], [])
     for article, hits in found:
         text = article.text
-        mine = by_article.get(article.id, spans.iloc[:0])
-        sentences = mine[mine["feature"] == "sentence"].sort_values("start", kind="mergesort")
-        starts, ends = sentences["start"].astype(int).tolist(), sentences["end"].astype(int).tolist()
-        numbers = sentences["sentence"].astype(int).tolist()
-        labels = mine[mine["feature"] == LABEL]
+        mine = by_article.get(article.id, empty)
         for m in hits:
-            voice, speaker = voice_at(mine, m.start)
-            label = labels[(labels["start"] < m.end) & (labels["end"] > m.start)].head(1)
+            voice, speaker = _voice_in(mine.attributions, m.start)
+            label = next((r for r in mine.labels if r[0] < m.end and r[1] > m.start), None)  # the first, in table order
             info = {c: "" for c in LABEL_COLUMNS}
-            if len(label):
-                r = label.iloc[0]
-                target = str(r["target"])
-                counted = "yes" if counts_for_story(target, analysis.story) else "no"
-                info = {"category": str(r["category"]), "polarity": str(r["polarity"]), "target": target,
-                        "counted": counted}
+            if label is not None:
+                counted = "yes" if counts_for_story(label[4], analysis.story) else "no"
+                info = {"category": label[2], "polarity": label[3], "target": label[4], "counted": counted}
             rows.append(
                 {
                     "article_id": article.id,
@@ -165,7 +220,7 @@ def kwic(
                     "left": _one_line(text[max(0, m.start - window) : m.start]),
                     "match": m.text,
                     "right": _one_line(text[m.end : m.end + window]),
-                    "sentence": _sentence_at(starts, ends, numbers, m.start),
+                    "sentence": _sentence_at(mine.starts, mine.ends, mine.numbers, m.start),
                     "voice": voice,
                     "speaker": speaker,
                     **info,

@@ -52,3 +52,18 @@ def test_kwic_stays_the_function_when_its_module_is_imported_first():
 def test_unknown_name_is_an_attribute_error():
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         framing.nope  # noqa: B018
+
+
+def test_kwic_of_several_terms_equals_kwic_of_each(seed_analysis):
+    """The report reads every label word in one pass over the articles (``kwic_terms``); each term's rows,
+    voices and label columns must be those ``framing kwic TERM`` prints, including words inside quotes."""
+    from framing.kwic import kwic, kwic_terms
+
+    terms = ["alliance", "partnership", "bromance", "marriage of convenience", "ally", "Putin"]
+    together = kwic_terms(seed_analysis, terms, window=40)
+    assert list(together) == terms
+    for term in terms:
+        alone = kwic(seed_analysis, term, window=40)
+        assert together[term].equals(alone), term
+    assert (together["alliance"]["counted"] == "no").any()
+    assert {"direct_quote", "attributed_paraphrase"} <= set(together["Putin"]["voice"])

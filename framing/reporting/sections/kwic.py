@@ -1,6 +1,6 @@
 """Section 5, relationship labels in context: every label word, its voice and how it was counted.
 
-Rows come from :func:`framing.kwic.kwic` over the analysis: voice, speaker
+Rows come from :func:`framing.kwic.kwic_terms` over the analysis: voice, speaker
 and the label's category, polarity and target are read from the span table,
 nothing is re-extracted. A label about the story's pair is "counted"; a
 label about another relationship says so ("about western-alliance: not
@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from framing.engines.memory import Analysis
-from framing.kwic import kwic, label_note
+from framing.kwic import kwic_terms, label_note
 
 #: Keyword-in-context rows per label word (spread over outlets when there are more).
 KWIC_MAX_ROWS = 40
@@ -65,8 +65,8 @@ def label_contexts(analysis: Analysis, *, max_rows: int = KWIC_MAX_ROWS, shown_s
     analysed = set(analysis.articles["article_id"].astype(str))
     position = {a.id: k for k, a in enumerate(a for a in analysis.corpus.articles if a.id in analysed)}
     out = []
-    for term in sorted({str(x) for x in labels["label"] if str(x)}):
-        found = kwic(analysis, term, window=WINDOW)
+    terms = sorted({str(x) for x in labels["label"] if str(x)})
+    for term, found in kwic_terms(analysis, terms, window=WINDOW).items():
         hits = [(position[str(a)], str(o), int(s))
                 for a, o, s in zip(found["article_id"], found["outlet_id"], found["start"], strict=True)]
         keep = {(k, start) for k, _, start in hits} if len(hits) <= max_rows else _spread(hits, max_rows)
