@@ -260,11 +260,25 @@ def spans_to_frame(spans: Iterable[Span] | Sequence[dict[str, object]]) -> pd.Da
     return pd.DataFrame(data, columns=list(SPAN_COLUMNS))
 
 
+def _shared(values: Sequence[object]) -> list[object]:
+    """``values`` with one string object per distinct value: the table holds each text once.
+
+    A sentence's text is also its sentiment span's, an outlet id is every span's.
+
+    Example:
+        >>> a, b = _shared(["".join(["x", "y"]), "".join(["x", "y"])])
+        >>> a is b
+        True
+    """
+    seen: dict[object, object] = {}
+    return [seen.setdefault(v, v) for v in values]
+
+
 def _column(name: str, values: Sequence[object]) -> pd.Series:
     """One span-table column: its numeric dtype, or ``str`` objects with ``""`` for missing values."""
     dtype = _SPAN_DTYPES.get(name, "object")
     if dtype != "object":
         return pd.Series(values, dtype=object).astype(dtype) if None in values else pd.Series(values, dtype=dtype)
     if set(map(type, values)) <= {str}:  # the spans' own case: already text, built as it is
-        return pd.Series(values, dtype=object)
+        return pd.Series(_shared(values), dtype=object)
     return pd.Series(values).fillna("").astype(str).astype(object)

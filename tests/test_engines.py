@@ -112,3 +112,20 @@ def test_a_story_reaches_every_extractor_whatever_the_engine(seed_corpus: Corpus
     out = tmp_path / "spans.parquet"
     analyze_to_file(None, out, story=story, engine="serial")
     assert len(pd.read_parquet(out)) == len(serial.spans)
+
+
+def test_span_table_holds_each_text_once(seed_analysis):
+    """Memory at scale: a sentence's text is also its sentiment span's; the table keeps one string object
+    for both (values unchanged), and an article whose cleaning removed nothing holds its text once."""
+    spans = seed_analysis.spans
+    sentences = spans[spans["feature"] == "sentence"].set_index(["article_id", "start", "end"])["text"]
+    sentiment = spans[spans["feature"] == "sentiment"].set_index(["article_id", "start", "end"])["text"]
+    both = sentences.index.intersection(sentiment.index)
+    assert len(both) > 100
+    assert all(sentences[k] is sentiment[k] for k in both)
+    assert len({id(t) for t in spans["text"]}) == spans["text"].nunique()
+
+    from framing.corpus.loading import make_article
+
+    kept = make_article(id="a", outlet_id="o", outlet_name="O", raw_text="Xi meets Putin in Moscow.", source="x")
+    assert kept.text is kept.raw_text

@@ -154,7 +154,7 @@ def make_article(
         outlet_id=outlet_id,
         outlet_name=outlet_name,
         raw_text=raw_text,
-        text=cleaned.text,
+        text=raw_text if cleaned.text == raw_text else cleaned.text,  # nothing removed: the text is held once
         title=title,
         source=source,
         segments=cleaned.segments,
