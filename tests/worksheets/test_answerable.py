@@ -190,3 +190,20 @@ def test_worksheet_writes_pack_plan_and_markdown_within_page_limits(analysis: An
         info = subprocess.run(["pdfinfo", str(out / "worksheet.pdf")], check=True, capture_output=True, text=True)
         pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))  # type: ignore[union-attr]
         assert pages <= limit, (level, pages)
+
+
+def test_spans_in_reads_each_article_in_position_order(analysis) -> None:
+    """spans_in filters one article's rows, sorted once per table; it must give the rows, order and index
+    labels that filtering the whole table and sorting by position gives, for every candidate passage."""
+    from framing.worksheets.exercises.common import candidate_passages, spans_in
+
+    s = analysis.spans
+    features = ["hedge", "booster", "quote", "paraphrase", "relationship_label"]
+    passages = candidate_passages(analysis, 2)
+    assert len(passages) > 50
+    for p in passages:
+        mask = ((s["article_id"] == p.article_id) & s["feature"].isin(features) & (s["start"] >= p.start)
+                & (s["end"] <= p.end))
+        expected = s[mask].sort_values(["start", "end", "feature"], kind="mergesort")
+        assert spans_in(analysis, p, features).equals(expected)
+        assert list(spans_in(analysis, p, features).index) == list(expected.index)

@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -210,14 +211,29 @@ def candidate_passages(analysis: Analysis, n_sentences: int, *, max_chars: int =
 
 def spans_in(analysis: Analysis, passage: Passage, features: Sequence[str]) -> pd.DataFrame:
     """Spans of these features lying wholly inside the passage, by position (see the module example)."""
-    s = analysis.spans
-    mask = (
-        (s["article_id"] == passage.article_id)
-        & s["feature"].isin(list(features))
-        & (s["start"] >= passage.start)
-        & (s["end"] <= passage.end)
-    )
-    return s[mask].sort_values(["start", "end", "feature"], kind="mergesort")
+    s = _by_position(analysis.spans).get(passage.article_id, analysis.spans.iloc[:0])
+    mask = s["feature"].isin(list(features)) & (s["start"] >= passage.start) & (s["end"] <= passage.end)
+    return s[mask]
+
+
+#: The span table last read by :func:`_by_position` (weakly: the cache is cleared when the table goes), by article.
+_POSITIONS: list[tuple[weakref.ref[pd.DataFrame], dict[str, pd.DataFrame]]] = []
+
+
+def _by_position(spans: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Each article's span rows sorted by start, end and feature (stable: table order among equals).
+
+    A worksheet asks for the spans of hundreds of passages; each then filters one article's rows,
+    already in order, instead of the whole table. A subset of a stably sorted table is in the
+    order a stable sort of the subset gives, so the rows and their order are the same.
+    """
+    if _POSITIONS and _POSITIONS[0][0]() is spans:
+        return _POSITIONS[0][1]
+    ordered = spans.sort_values(["article_id", "start", "end", "feature"], kind="mergesort")
+    groups = {str(a): rows for a, rows in ordered.groupby("article_id", sort=False)}
+    _POSITIONS[:] = [(weakref.ref(spans), groups)]
+    weakref.finalize(spans, _POSITIONS.clear)
+    return groups
 
 
 def make_cue(row: pd.Series, passage: Passage, why: str = "") -> Cue:
