@@ -211,16 +211,23 @@ def candidate_passages(analysis: Analysis, n_sentences: int, *, max_chars: int =
 
 def spans_in(analysis: Analysis, passage: Passage, features: Sequence[str]) -> pd.DataFrame:
     """Spans of these features lying wholly inside the passage, by position (see the module example)."""
-    s = _by_position(analysis.spans).get(passage.article_id, analysis.spans.iloc[:0])
-    mask = s["feature"].isin(list(features)) & (s["start"] >= passage.start) & (s["end"] <= passage.end)
-    return s[mask]
+    found = _by_position(analysis.spans).get(passage.article_id)
+    if found is None:
+        return analysis.spans.iloc[:0]
+    rows, feature, start, end = found
+    wanted = set(features)
+    inside = np.fromiter((f in wanted for f in feature), dtype=bool, count=len(feature))
+    return rows.iloc[np.flatnonzero(inside & (start >= passage.start) & (end <= passage.end))]
 
+
+#: One article's span rows in position order, with their feature, start and end as arrays.
+_ArticleRows = tuple[pd.DataFrame, np.ndarray, np.ndarray, np.ndarray]
 
 #: The span table last read by :func:`_by_position` (weakly: the cache is cleared when the table goes), by article.
-_POSITIONS: list[tuple[weakref.ref[pd.DataFrame], dict[str, pd.DataFrame]]] = []
+_POSITIONS: list[tuple[weakref.ref[pd.DataFrame], dict[str, _ArticleRows]]] = []
 
 
-def _by_position(spans: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def _by_position(spans: pd.DataFrame) -> dict[str, _ArticleRows]:
     """Each article's span rows sorted by start, end and feature (stable: table order among equals).
 
     A worksheet asks for the spans of hundreds of passages; each then filters one article's rows,
@@ -230,7 +237,9 @@ def _by_position(spans: pd.DataFrame) -> dict[str, pd.DataFrame]:
     if _POSITIONS and _POSITIONS[0][0]() is spans:
         return _POSITIONS[0][1]
     ordered = spans.sort_values(["article_id", "start", "end", "feature"], kind="mergesort")
-    groups = {str(a): rows for a, rows in ordered.groupby("article_id", sort=False)}
+    groups = {str(a): (rows, rows["feature"].astype(str).to_numpy(dtype=object), rows["start"].to_numpy(dtype=np.int64),
+                       rows["end"].to_numpy(dtype=np.int64))
+              for a, rows in ordered.groupby("article_id", sort=False)}
     _POSITIONS[:] = [(weakref.ref(spans), groups)]
     weakref.finalize(spans, _POSITIONS.clear)
     return groups

@@ -132,17 +132,19 @@ def speaker_rows(spans: pd.DataFrame, text: str = "") -> list[dict[str, object]]
         ('reported', 'Lee', 'Ann Lee / Lee / Ann', True)
     """
     out: dict[str, dict[str, object]] = {}
-    for _, r in spans.sort_values(["article_id", "start"], kind="mergesort").iterrows():
-        name = str(r["speaker"]).strip()
+    ordered = spans.sort_values(["article_id", "start"], kind="mergesort")
+    for speaker, label_value, category, feature in zip(ordered["speaker"], ordered["label"], ordered["category"],
+                                                       ordered["feature"], strict=True):
+        name = str(speaker).strip()
         if not name:
             continue
-        label = str(r["label"])
+        label = str(label_value)
         row = out.setdefault(name, {
-            "speaker": name, "origin": str(r["category"]), "n_quote": 0, "n_paraphrase": 0,
+            "speaker": name, "origin": str(category), "n_quote": 0, "n_paraphrase": 0,
             "named": label in NAMED_SOURCE_TYPES, "label": label,
             "accepted": " / ".join(name_variants(name, label)), "named_as": named_in(text, name, label),
         })
-        key = "n_quote" if r["feature"] == "quote" else "n_paraphrase"
+        key = "n_quote" if feature == "quote" else "n_paraphrase"
         row[key] = int(row[key]) + 1  # type: ignore[call-overload]
     for row in out.values():
         q, p = int(row["n_quote"]), int(row["n_paraphrase"])  # type: ignore[call-overload]
