@@ -41,6 +41,25 @@ _OPENERS = frozenset({"that", "and", "but", "or", "then", "not"}) | MODALS | (
 _MAX_ADJUNCT = 8
 
 
+def _after_comma(tk: Tokens, attribution_end: int) -> int | None:
+    """The token after the comma that closes an attribution ("X said, ..."), within :data:`_MAX_ADJUNCT` tokens.
+
+    None when a dash, colon, semicolon or parenthesis comes first, or no comma does.
+
+    Example:
+        >>> t = "Often, Lee said on Friday, talks fail."
+        >>> tk = Tokens.of(t, 0, len(t))
+        >>> tk.low[_after_comma(tk, tk.low.index("said") + 1)]
+        'talks'
+    """
+    k = attribution_end
+    while k < min(attribution_end + _MAX_ADJUNCT, tk.last) and tk.low[k] != ",":
+        if tk.low[k] in ("—", "–", ":", ";", "(", ")"):
+            return None
+        k += 1
+    return k + 1 if k < tk.last and tk.low[k] == "," else None
+
+
 def continuation(
     tk: Tokens, attribution_end: int, content_end: int, covers: Callable[[int], bool]
 ) -> tuple[int, int] | None:
@@ -60,14 +79,9 @@ def continuation(
     """
     if tk.word(content_end) != ",":
         return None
-    k = attribution_end
-    while k < min(attribution_end + _MAX_ADJUNCT, tk.last) and tk.low[k] != ",":
-        if tk.low[k] in ("—", "–", ":", ";", "(", ")"):
-            return None
-        k += 1
-    if k >= tk.last or tk.low[k] != ",":
+    s = _after_comma(tk, attribution_end)
+    if s is None:
         return None
-    s = k + 1
     if s >= tk.last or tk.low[s] not in _OPENERS:
         return None
     outside = sum(1 for j in range(s, tk.last) if tk.shape[j] != "P" and not covers(tk.starts[j]))
@@ -106,14 +120,9 @@ def after_adverbial(
     a, b = tk.trimmed(*first)
     if b <= a or tk.low[a] not in _LEAD_OPENERS or tk.word(b) != ",":
         return None
-    k = attribution_end
-    while k < min(attribution_end + _MAX_ADJUNCT, tk.last) and tk.low[k] != ",":
-        if tk.low[k] in ("—", "–", ":", ";", "(", ")"):
-            return None
-        k += 1
-    if k >= tk.last or tk.low[k] != ",":
+    s = _after_comma(tk, attribution_end)
+    if s is None:
         return None
-    s = k + 1
     if s >= tk.last or tk.low[s] in _NOT_CLAUSE or tk.low[s].endswith("ing") or tk.shape[s] == "P":
         return None  # ", adding ...", ", as talks began", ", according to ..."
     outside = sum(1 for j in range(s, tk.last) if tk.shape[j] != "P" and not covers(tk.starts[j]))
