@@ -58,6 +58,7 @@ from framing.attribution.paraphrase_pieces import (
     next_act,
     past_adjunct,
     setting_tail,
+    words_outside,
 )
 from framing.attribution.paraphrase_rules import (
     colon_heads,
@@ -326,7 +327,7 @@ def best_content(
     s, e = tk.trimmed(best.start, best.end)
     if tk.low[s] == "that" and e > s + 2 and tk.low[s + 1] not in _VERB_AFTER_THAT:
         s += 1  # the complementizer is not content ("said that ties grew"; "said that was wrong" keeps it)
-    outside = sum(1 for k in range(s, e) if tk.shape[k] != "P" and not covers(tk.starts[k]))
+    outside = words_outside(tk, s, e, covers)
     mixed = outside == 1 and best.direction == "after" and named_subject_quote(tk, s, e, covers, cand.cue.value.lemma)
     if (outside < 2 and not mixed) or quote_with_attribution(tk, s, e, covers):
         return None

@@ -35,6 +35,7 @@ from functools import lru_cache
 from framing.attribution.context import Context
 from framing.attribution.cues import Cue, CueMatch
 from framing.attribution.paraphrase_features import CueInfo, Tokens
+from framing.attribution.paraphrase_pieces import words_outside
 from framing.attribution.speakers import Speaker
 from framing.attribution.words import DETERMINERS
 from framing.lexicons import load_lexicon
@@ -46,11 +47,6 @@ _TRAIL_ADJUNCT = frozenset("in on at during last this late early earlier later t
 #: Openers of a subordinate clause: the clause before the comma is not the content.
 _SUBORDINATORS = frozenset("as when while after before if although though because since unless until once".split())
 _QUOTE_TOKENS = frozenset("\"“”‘’'`")
-
-
-def _outside(tk: Tokens, s: int, e: int, covers: Callable[[int], bool]) -> int:
-    """Word tokens of ``[s, e)`` outside quotation marks."""
-    return sum(1 for j in range(s, e) if tk.shape[j] != "P" and not covers(tk.starts[j]))
 
 
 def trailing_content(
@@ -90,7 +86,7 @@ def trailing_content(
         return None  # a quote with its attribution: the direct-quote step's
     if e <= s or tk.low[s] in _SUBORDINATORS or tk.low[s].endswith("ing"):
         return None  # "As with so much at the UN, ...", "Campaigning in 2012, he mentioned ..."
-    if _outside(tk, s, e, covers) < 3:
+    if words_outside(tk, s, e, covers) < 3:
         return None
     return tk.starts[s], tk.ends[e - 1]
 

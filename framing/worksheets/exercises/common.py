@@ -174,10 +174,13 @@ def seeded(seed: int, exercise: int) -> np.random.Generator:
 
 
 def article_sentences(analysis: Analysis, article_id: str) -> list[tuple[int, int, float]]:
-    """``(start, end, words)`` of each sentence of an article, in order."""
-    s = analysis.spans
-    rows = s[(s["feature"] == "sentence") & (s["article_id"] == article_id)].sort_values("start", kind="mergesort")
-    return [(int(a), int(b), float(w)) for a, b, w in zip(rows["start"], rows["end"], rows["score"], strict=True)]
+    """``(start, end, words)`` of each sentence of an article, in order (from the rows :func:`spans_in` reads)."""
+    found = _by_position(analysis.spans).get(article_id)
+    if found is None:
+        return []
+    rows, feature, start, end = found
+    words = rows["score"].to_numpy(dtype=float)
+    return [(int(start[i]), int(end[i]), float(words[i])) for i in np.flatnonzero(feature == "sentence")]
 
 
 def candidate_passages(analysis: Analysis, n_sentences: int, *, max_chars: int = MAX_PASSAGE_CHARS) -> list[Passage]:
