@@ -40,6 +40,7 @@ from framing.comparison.sources import summarise_sources
 from framing.engines.memory import Analysis
 from framing.errors import FramingError, value_invalid_msg
 from framing.features.readability import READABILITY_COLUMNS, readability_table
+from framing.heap import release_freed
 from framing.measures import Measure
 from framing.model import Corpus
 from framing.story import Story
@@ -214,6 +215,7 @@ def compare(
     ids = set(analysis.articles["article_id"].astype(str))
     analysed = [a for a in analysis.corpus.articles if a.id in ids]
     readability, articles = _readability(analysis, Corpus(articles=analysed))
+    release_freed()  # the readability counts' words
     measures = default_measures(analysis.spans, articles, story=story)
     table = compare_outlets(analysis.spans, articles, measures=measures, reps=reps, seed=seed, level=level,
                             min_hits=min_hits)

@@ -70,6 +70,7 @@ def outlet_term_counts(corpus: Corpus) -> dict[str, Counter[str]]:
     counts: dict[str, Counter[str]] = {}
     for article in corpus.articles:
         counts.setdefault(article.outlet_id, Counter()).update(_terms(article.text))
+    _term.cache_clear()  # the corpus's word forms: up to 65,536 entries, not needed once counted
     return counts
 
 

@@ -19,6 +19,7 @@ from tqdm import tqdm
 
 from framing.engines.run import resolve_families, run_chunks
 from framing.engines.task import ARTICLE_COLUMNS
+from framing.heap import release_freed
 from framing.model import Corpus, LoadProblem, spans_to_frame
 from framing.story import Story, default_story
 
@@ -92,4 +93,6 @@ def analyze(
         bar.close()
     spans = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0] if frames else spans_to_frame([])
     articles = pd.DataFrame(rows, columns=list(ARTICLE_COLUMNS))
+    frames.clear()
+    release_freed()  # the chunks' tables, now joined
     return Analysis(corpus=corpus, spans=spans, articles=articles, problems=problems, families=tuple(fams), story=story)

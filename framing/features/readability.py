@@ -292,6 +292,8 @@ def readability_table(
         n_words, n_sentences = known if known is not None else (None, None)
         rows.append({"article_id": art.id, "outlet_id": art.outlet_id,
                      **readability(art.text, n_words=n_words, n_sentences=n_sentences)})
+    _word_syllables.cache_clear()  # a corpus's words: up to 2 x 131,072 entries, not needed after its table
+    _lower_syllables.cache_clear()
     df = pd.DataFrame(rows, columns=["article_id", "outlet_id", *MEASURES])
     for col in MEASURES:
         df[col] = df[col].astype("int64" if col.startswith("n_") else "float64")

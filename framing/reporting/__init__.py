@@ -27,6 +27,7 @@ from pathlib import Path
 from framing.atomic import write_bytes, write_text
 from framing.comparison import DEFAULT_REPS, DEFAULT_SEED, Comparison, compare
 from framing.engines.memory import Analysis
+from framing.heap import release_freed
 from framing.reporting import pdf
 from framing.reporting.context import build_context
 from framing.reporting.pdf import PdfUnavailableError
@@ -135,13 +136,16 @@ def _write_report(analysis: Analysis, *, out: Path, formats: tuple[str, ...], co
                   pdf_appendix: bool) -> list[Path]:
     if comparison is None:
         comparison = compare(analysis, story=story, reps=reps)
+        release_freed()
     context = build_context(analysis, comparison, command=command, validity=validity)
     gc.collect()  # the charts' figures, dead but in cycles: let them go before the PDF is laid out
+    release_freed()
     written: list[Path] = []
     html_path = out / "report.html"
     if "html" in formats:  # written and let go before the PDF's own HTML is made (10 MB each at 6,000 articles)
         write_text(html_path, render_html(context))
         written.append(html_path)
+        release_freed()
     if "pdf" in formats:
         try:
             data = pdf.html_to_pdf(render_html({**context, "pdf": True, "pdf_appendix": pdf_appendix}))

@@ -24,6 +24,7 @@ import pandas as pd
 from framing.comparison.bootstrap import DEFAULT_REPS, DEFAULT_SEED
 from framing.engines.memory import Analysis
 from framing.features.quotes import named_sources
+from framing.heap import release_freed
 from framing.selection.align import MIN_WORDS, align_sentences, sentence_table
 from framing.selection.measures import MEASURES, outlet_measures
 from framing.selection.quotes import shared_quotes, statement_table
@@ -121,12 +122,14 @@ def select_content(
         level: Coverage of the intervals.
     """
     stories = story_table(analysis) if stories is None else stories
+    release_freed()  # the article vectors of the grouping
     spans = analysis.spans
     outlets = list(dict.fromkeys(analysis.articles["outlet_id"].astype(str)))
     per_story = stories.groupby("story_id", sort=False)["outlet_id"].nunique()
     multi = {str(s) for s in per_story[per_story >= 2].index}
     sentences = sentence_table(spans, stories)
     alignments = align_sentences(sentences)
+    release_freed()  # the stories' sentence vectors
     statements = statement_table(spans, stories)
     shared = shared_quotes(statements)
     named = set(named_sources(spans))
