@@ -68,6 +68,7 @@ from framing.attribution.paraphrase_rules import (
     trailing_content,
 )
 from framing.attribution.paraphrase_speaker import modifier_speaker, passive_cue, verb_subject
+from framing.attribution.paraphrase_split import interrupted_pieces
 from framing.attribution.paraphrase_subjects import bracketed_subject, possessor, quantified_away, shared_subject
 from framing.attribution.reported import action_cue, reported_candidates
 from framing.attribution.speakers import Speaker
@@ -410,6 +411,16 @@ def _acts(cand: CueCandidate, model: ParaphraseModel, covers: Callable[[int], bo
     return r is not None and r.probability >= model.threshold
 
 
+def _split(cand: CueCandidate, covers: Callable[[int], bool]) -> list[tuple[int, int]]:
+    """The pieces of "A, X said, B" for a lexicon cue of speech, writing or belief (see :mod:`.paraphrase_split`)."""
+    v = cand.cue.value
+    if not v.paraphrase or v.kind not in ("speech", "writing", "belief") or cand.info.speaker != "before":
+        return []
+    if cand.info.speaker_kind == "phrase" or cand.sp_lo < 0:
+        return []
+    return interrupted_pieces(cand.tokens, cand.ci, cand.cj, (cand.sp_lo, cand.sp_hi), covers)
+
+
 def rule_paraphrases(
     ctx: Context, covers: Callable[[int], bool], taken: set[int]
 ) -> list[tuple[int, int, Speaker, CueMatch]]:
@@ -445,6 +456,10 @@ def find_paraphrases(ctx: Context, top: list[RawQuote], attributions: list[Attri
     covers = inside_quotes(top)
     out: list[Paraphrase] = []
     for cand in cue_candidates(ctx, top, attributions, model=model):
+        split = _split(cand, covers)
+        if split:
+            out += [Paraphrase(a, b, cand.speaker, cand.cue) for a, b in split]
+            continue
         r = read_cue(cand, model, covers, prune=True)
         if r is not None and r.probability >= model.threshold:
             out.append(Paraphrase(r.start, r.end, cand.speaker, cand.cue))

@@ -1,0 +1,48 @@
+"""Paraphrase rules that recover reported content the span model misses, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from framing.attribution import prepare_doc
+from framing.document import Doc
+from framing.model import Article
+
+
+def _doc(text: str) -> Doc:
+    return prepare_doc(Article(id="t", outlet_id="o", outlet_name="O", raw_text=text, text=text))
+
+
+def _paraphrases(text: str) -> list[tuple[str, str]]:
+    return [(q.text, q.speaker) for q in _doc(text).quotes if q.voice == "attributed_paraphrase"]
+
+
+def test_interrupting_attribution_reports_the_short_subject_before_it_and_the_clause_after_it() -> None:
+    t = "Farmers, the minister argued, cannot absorb another rise in diesel prices."
+    assert _paraphrases(t) == [("Farmers", "minister"), ("cannot absorb another rise in diesel prices", "minister")]
+
+
+def test_interrupting_attribution_before_a_whole_quote_leaves_the_statement_to_the_quote() -> None:
+    t = 'That, the mayor said, “would be a disaster for the harbour.”'
+    assert _paraphrases(t) == []  # one statement, one record: the direct quote
+    assert _doc(t).voice.at(t.index("disaster"))[0] == "direct_quote"
+
+
+def test_interrupting_attribution_keeps_a_quoted_predicate_whose_verb_is_outside_the_quote() -> None:
+    t = "The port, Ms. Okafor said, is “busier than it has been in a decade.”"
+    got = _paraphrases(t)
+    assert got == [("The port", "Okafor"), ("is “busier than it has been in a decade", "Okafor")]
+    assert _doc(t).voice.at(t.index("busier"))[0] == "direct_quote"  # the quoted words stay a direct quote
+
+
+def test_interrupting_attribution_after_a_time_is_not_split() -> None:
+    t = "On Tuesday, the governor said, the bridge will reopen to trucks."
+    assert all(text != "On Tuesday" for text, _ in _paraphrases(t))
+
+
+def test_interrupting_attribution_after_the_setting_of_the_report_is_not_split() -> None:
+    t = "In a statement, the union said, members will vote on the offer next week."
+    assert all(text != "In a statement" for text, _ in _paraphrases(t))
+
+
+def test_interrupting_attribution_after_a_connective_is_not_split() -> None:
+    t = "Still, the coach said, the team needs a new goalkeeper."
+    assert all(text != "Still" for text, _ in _paraphrases(t))
