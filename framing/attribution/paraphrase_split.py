@@ -57,10 +57,11 @@ _NOT_SECOND = frozenset(
     "which who whom whose where when while as according and but or so if because although though after before "
     "since until unless".split()
 )
-#: Openers of no first piece: a subordinate or relative clause, a connective of the outlet's own narration.
+#: Openers of a subordinate clause: a first piece they open is one the speaker gives ("Unless X, he warned, Y").
+_SUBORDINATE = frozenset("when while if unless after before since although though because until once".split())
+#: Openers of no first piece: "as" ("As X said"), a relative clause, a connective of the outlet's own narration.
 _NOT_FIRST = frozenset(
-    "as when while if after before since although though because unless until once which who whom whose where "
-    "and or so yet but still however".split()
+    "as which who whom whose where and or so yet but still however".split()
 )
 _QUOTES = frozenset("\"“”‘’'`")
 
@@ -81,7 +82,8 @@ def _first_piece(tk: Tokens, sp_lo: int) -> tuple[int, int] | None:
     words = [tk.low[j] for j in span if tk.shape[j] != "P"]
     if not words or len(words) > MAX_FIRST or words[0] in _NOT_FIRST:
         return None
-    if any(w in _TIME or w in _SETTING or w in _VERBS for w in words):
+    clause = words[0] in _SUBORDINATE  # "Unless the levee is raised": a clause of its own, verbs and all
+    if any(w in _TIME or w in _SETTING or (w in _VERBS and not clause) for w in words):
         return None  # "On Monday", "In a statement": the setting; "It was": a cut clause
     if any(w[:1].isdigit() for w in words):
         return None  # "In 2012,": a time

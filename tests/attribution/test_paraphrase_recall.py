@@ -46,3 +46,8 @@ def test_interrupting_attribution_after_the_setting_of_the_report_is_not_split()
 def test_interrupting_attribution_after_a_connective_is_not_split() -> None:
     t = "Still, the coach said, the team needs a new goalkeeper."
     assert all(text != "Still" for text, _ in _paraphrases(t))
+
+
+def test_interrupting_attribution_after_a_subordinate_clause_reports_the_clause_too() -> None:
+    t = "Unless the levee is raised, the engineer warned, the lower town will flood."
+    assert _paraphrases(t) == [("Unless the levee is raised", "engineer"), ("the lower town will flood", "engineer")]
