@@ -98,6 +98,7 @@ class _Quotes:
 
     top: list[RawQuote]
     starts: list[int]
+    attributed: frozenset[int] = frozenset()  # starts of the quotes with a speaker or cue
 
     def covers(self, pos: int) -> bool:
         i = bisect.bisect_right(self.starts, pos) - 1
@@ -182,9 +183,20 @@ def _speaker(ctx: Context, quotes: _Quotes, cue: CueMatch, s_start: int, s_end: 
         return (sp, True) if sp is not None else None
     lo = s_start
     q = quotes.last_starting_at_or_before(cue.start)
-    if q is not None and q.end <= cue.start and q.end > lo:
+    if q is not None and q.end <= cue.start and q.end > lo and not (
+            q.start not in quotes.attributed and _inside_subject(ctx.text, q, s_start)):
         lo = q.end
     return verb_subject(ctx, lo, cue, s_start, s_end)
+
+
+def _inside_subject(text: str, q: RawQuote, s_start: int) -> bool:
+    """Whether an unattributed quote before a cue is a title or a few words inside the subject phrase.
+
+    'Hemsley, the co-author of "Going Viral," ... said': the speaker is before the quote.
+    """
+    if q.start <= s_start or not text[s_start : q.start].strip(" \t\n\"“‘'"):
+        return False  # a quote opening the sentence is a statement ('"...," Lee said')
+    return q.title or len(text[q.start : q.end].split()) <= 3
 
 
 def _token_after(tk: Tokens, pos: int) -> int:
@@ -209,7 +221,8 @@ def cue_candidates(
         [('said', 'Lee', 'before')]
     """
     model = model or paraphrase_model()
-    quotes = _Quotes(top, [q.start for q in top])
+    said = frozenset(q.start for q, (sp, c) in zip(top, attributions, strict=True) if sp is not None or c is not None)
+    quotes = _Quotes(top, [q.start for q in top], said)
     used = {c.start for _, c in attributions if c is not None}
     # cues with their speakers, in text order: a coordinated cue with none shares the last one's
     earlier = sorted(((c.start, c.end, sp) for sp, c in attributions if sp is not None and c is not None),

@@ -51,3 +51,13 @@ def test_interrupting_attribution_after_a_connective_is_not_split() -> None:
 def test_interrupting_attribution_after_a_subordinate_clause_reports_the_clause_too() -> None:
     t = "Unless the levee is raised, the engineer warned, the lower town will flood."
     assert _paraphrases(t) == [("Unless the levee is raised", "engineer"), ("the lower town will flood", "engineer")]
+
+
+def test_title_in_quotation_marks_inside_the_subject_phrase_does_not_hide_the_speaker() -> None:
+    t = 'Ms. Varga, the author of "Salt Roads," a history of the coast, said the fishing towns were dying.'
+    assert _paraphrases(t) == [("the fishing towns were dying", "Varga")]
+
+
+def test_few_quoted_words_inside_the_subject_phrase_do_not_become_the_speaker() -> None:
+    t = 'Mr. Osei, a critic of the "cash for votes" scheme, said the council must resign.'
+    assert _paraphrases(t) == [("the council must resign", "Osei")]
