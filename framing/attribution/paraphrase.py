@@ -69,7 +69,14 @@ from framing.attribution.paraphrase_rules import (
 )
 from framing.attribution.paraphrase_speaker import modifier_speaker, passive_cue, verb_subject
 from framing.attribution.paraphrase_split import interrupted_pieces
-from framing.attribution.paraphrase_subjects import bracketed_subject, possessor, quantified_away, shared_subject
+from framing.attribution.paraphrase_subjects import (
+    bracketed_subject,
+    coordinated_subject,
+    possessor,
+    quantified_away,
+    quote_in_subject,
+    shared_subject,
+)
 from framing.attribution.reported import action_cue, reported_candidates
 from framing.attribution.speakers import Speaker
 from framing.attribution.subjects import subject_after
@@ -184,19 +191,10 @@ def _speaker(ctx: Context, quotes: _Quotes, cue: CueMatch, s_start: int, s_end: 
     lo = s_start
     q = quotes.last_starting_at_or_before(cue.start)
     if q is not None and q.end <= cue.start and q.end > lo and not (
-            q.start not in quotes.attributed and _inside_subject(ctx.text, q, s_start)):
+            q.start not in quotes.attributed and quote_in_subject(ctx.text, q, s_start)):
         lo = q.end
     return verb_subject(ctx, lo, cue, s_start, s_end)
 
-
-def _inside_subject(text: str, q: RawQuote, s_start: int) -> bool:
-    """Whether an unattributed quote before a cue is a title or a few words inside the subject phrase.
-
-    'Hemsley, the co-author of "Going Viral," ... said': the speaker is before the quote.
-    """
-    if q.start <= s_start or not text[s_start : q.start].strip(" \t\n\"“‘'"):
-        return False  # a quote opening the sentence is a statement ('"...," Lee said')
-    return q.title or len(text[q.start : q.end].split()) <= 3
 
 
 def _token_after(tk: Tokens, pos: int) -> int:
@@ -234,7 +232,8 @@ def cue_candidates(
         found = _speaker(ctx, quotes, cue, s_start, s_end)
         shared = owned = False
         if found is None and cue.start not in used and not (cue.value.kind == "learned" and action_cue(cue.text)):
-            found = shared_subject(ctx.text, earlier, cue, s_start)  # not "X met Y and signed a treaty"
+            found = shared_subject(ctx.text, earlier, cue, s_start) or coordinated_subject(ctx, s_start, cue)
+            # not "X met Y and signed a treaty"; "X toured a plant and said ..." shares the sentence's subject
             shared = found is not None
             if found is None:
                 found = possessor(ctx, cue, s_start)

@@ -30,6 +30,8 @@ import re
 
 from framing.attribution.context import Context
 from framing.attribution.cues import CueMatch
+from framing.attribution.marks import RawQuote
+from framing.attribution.phrases import np_forward
 from framing.attribution.speakers import Speaker
 from framing.attribution.subjects import subject_before
 from framing.attribution.words import AUXILIARIES
@@ -171,4 +173,69 @@ def possessor(ctx: Context, cue: CueMatch, s_start: int) -> tuple[Speaker, bool]
     return (sp, False) if sp is not None else None
 
 
-__all__ = ["bracketed_subject", "possessor", "quantified_away", "shared_subject"]
+#: "and said", "but also said": a verb coordinated with the sentence's first predicate.
+_COORDINATED_RE = re.compile(r"\s(?:and|but)\s+(?:(?:also|later|then|again|repeatedly|publicly|has|have|had)\s+){0,2}$")
+#: Words that open another clause or a relative before the coordination: its subject may not be the sentence's.
+_OTHER_CLAUSE_RE = re.compile(
+    r"(?:\b(?:who|whom|whose|which|that|when|while|because|if|after|before|although|though|as|where|said|says)\b|[;:\"“”])",
+    re.IGNORECASE,
+)
+#: A finite verb right after the subject (an appositive between commas may come first).
+_SUBJECT_VERB_RE = re.compile(
+    r"(?:,[^,]{1,80},)?\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|are|was|were|will|would|[a-z]+ed|[a-z]+s|met|made|took|"
+    r"gave|went|came|told|said|ran|won|lost|spoke|left|sent|got|became|sat|stood|held|led|put|set|kept)\b"
+)
+
+
+def coordinated_subject(ctx: Context, s_start: int, cue: CueMatch) -> tuple[Speaker, bool] | None:
+    """The subject of the sentence when the cue is a verb coordinated with its first predicate, or None.
+
+    "Ms. Ruiz, a delegate, toured the plant and said the jobs would stay": the
+    sentence opens with a speaker phrase and its verb, and the cue follows
+    "and" or "but" with no other clause, relative or quotation between.
+    Only a lexicon verb of saying, writing or believing, finite and active.
+    The result is ``(speaker, False)`` (the speaker comes before the cue), as
+    :func:`shared_subject` gives for a cue coordinated with an earlier cue.
+
+    Example:
+        >>> from framing.attribution.cues import Cue
+        >>> t = "Ms. Ruiz toured the plant and said the jobs would stay."
+        >>> cue = CueMatch(t.index("said"), t.index("said") + 4, "said", "said", Cue("say", "past", "speech", True))
+        >>> coordinated_subject(Context.of(t, [(0, len(t))]), 0, cue)[0].text
+        'Ruiz'
+    """
+    v = cue.value
+    if v.kind not in ("speech", "belief", "writing") or not v.paraphrase or v.tense not in ("s", "past"):
+        return None
+    text = ctx.text
+    m = _COORDINATED_RE.search(text, s_start, cue.start)
+    if m is None or m.end() != cue.start or _OTHER_CLAUSE_RE.search(text, s_start, m.start()):
+        return None
+    span = np_forward(text, s_start, m.start())
+    if span is None or _SUBJECT_VERB_RE.match(text, span[1], m.start()) is None:
+        return None
+    sp = ctx.speaker_at(*span)
+    return (sp, False) if sp is not None else None
+
+
+def quote_in_subject(text: str, q: RawQuote, s_start: int) -> bool:
+    """Whether a quote before a cue is a title or at most three quoted words inside the subject phrase.
+
+    'Hemsley, the co-author of "Going Viral," said': the speaker is before the
+    quote. A quote opening the sentence is a statement ('"...," Lee said').
+    The caller checks that the quote has no attribution of its own.
+
+    Example:
+        >>> t = 'Ms. Osei, a critic of the "cash for votes" scheme, said'
+        >>> quote_in_subject(t, RawQuote(t.index('"'), t.index(' scheme')), 0)
+        True
+        >>> quote_in_subject('"We won," Lee said', RawQuote(0, 9), 0)
+        False
+    """
+    if q.start <= s_start or not text[s_start : q.start].strip(" \t\n\"“‘'"):
+        return False
+    return q.title or len(text[q.start : q.end].split()) <= 3
+
+
+__all__ = ["coordinated_subject", "bracketed_subject", "possessor", "quantified_away", "quote_in_subject",
+           "shared_subject"]

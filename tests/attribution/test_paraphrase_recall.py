@@ -61,3 +61,13 @@ def test_title_in_quotation_marks_inside_the_subject_phrase_does_not_hide_the_sp
 def test_few_quoted_words_inside_the_subject_phrase_do_not_become_the_speaker() -> None:
     t = 'Mr. Osei, a critic of the "cash for votes" scheme, said the council must resign.'
     assert _paraphrases(t) == [("the council must resign", "Osei")]
+
+
+def test_verb_coordinated_with_the_first_predicate_shares_the_sentence_subject() -> None:
+    t = "Ms. Ruiz, a union delegate, toured the plant and said the jobs would stay in the valley."
+    assert _paraphrases(t) == [("the jobs would stay in the valley", "Ruiz")]
+
+
+def test_coordinated_verb_after_a_relative_clause_does_not_take_the_sentence_subject() -> None:
+    t = "The board met Mr. Diaz, who inspected the dam and said the spillway was cracked."
+    assert ("the spillway was cracked", "board") not in _paraphrases(t)
