@@ -28,6 +28,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from framing.selection.terms import TermCounter
 from framing.selection.vectors import nearest, vectorize
 
 #: Columns of the alignment table: a sentence, its best counterpart in another outlet, and their similarity.
@@ -79,50 +80,64 @@ def align_sentences(sentences: pd.DataFrame, *, threshold: float = ALIGN_THRESHO
         in the order of ``sentences`` then of outlets; stories covered by one
         outlet give no rows.
     """
-    frames = []
     kept = sentences[sentences["words"] >= min_words]
-    for story, group in kept.groupby("story_id", sort=False):
-        outlets = list(dict.fromkeys(group["outlet_id"].astype(str)))
-        if len(outlets) < 2:
-            continue
-        frames.append(_align_story(str(story), group.reset_index(drop=True), outlets, threshold))
-    if not frames:
+    story = kept["story_id"].astype(str).to_numpy()
+    outlet = kept["outlet_id"].astype(str).to_numpy()
+    text = kept["text"].astype(str).to_numpy()
+    terms = TermCounter()  # each distinct word of the corpus is analysed once, whatever the story
+    pairs = [_align_story(positions, outlet, text, terms) for positions in _stories(story)]
+    if not any(len(p[0]) for p in pairs):
         return pd.DataFrame({c: [] for c in ALIGN_COLUMNS})
-    return pd.concat(frames, ignore_index=True)[list(ALIGN_COLUMNS)]
+    src, match, other, sim = (np.concatenate(part) for part in zip(*pairs, strict=True))
+    article = kept["article_id"].astype(str).to_numpy()
+    start, end = kept["start"].astype(int).to_numpy(), kept["end"].astype(int).to_numpy()
+    rows = _rows(kept)
+    return pd.DataFrame({
+        "story_id": story[src], "article_id": article[src], "outlet_id": outlet[src],
+        "start": start[src], "end": end[src], "text": text[src],
+        "other_outlet_id": other, "other_article_id": article[match],
+        "other_start": start[match], "other_end": end[match], "other_text": text[match],
+        "similarity": np.round(sim, 4), "aligned": sim >= threshold,
+        "span_row": rows[src], "other_span_row": rows[match],
+    })[list(ALIGN_COLUMNS)]
 
 
-def _align_story(story: str, group: pd.DataFrame, outlets: list[str], threshold: float) -> pd.DataFrame:
-    matrix = vectorize(group["text"].astype(str).tolist())
-    outlet_of = group["outlet_id"].astype(str).to_numpy()
-    parts = []
-    for other in outlets:
+def _stories(story: np.ndarray) -> list[np.ndarray]:
+    """Positions of each story's sentences, in order, stories by first appearance; those of one outlet included."""
+    codes, _ = pd.factorize(story)
+    order = np.argsort(codes, kind="stable")
+    bounds = np.cumsum(np.bincount(codes, minlength=int(codes.max()) + 1 if len(codes) else 0))
+    return np.split(order, bounds[:-1]) if len(codes) else []
+
+
+def _align_story(
+    positions: np.ndarray, outlet: np.ndarray, text: np.ndarray, terms: TermCounter
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``(sentence, counterpart, other outlet, similarity)`` of one story, as positions in the kept sentences.
+
+    Rows in the order of the story's sentences, then of its outlets; none for a story of one outlet.
+    """
+    outlet_of = outlet[positions]
+    outlets = list(dict.fromkeys(outlet_of.tolist()))
+    if len(outlets) < 2:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0, dtype=object), np.zeros(0)
+    matrix = vectorize(text[positions].tolist(), terms=terms)
+    src, match, other_k, sim = [], [], [], []
+    for k, other in enumerate(outlets):
         cols = np.flatnonzero(outlet_of == other)
         rows = np.flatnonzero(outlet_of != other)
         index, sims = nearest(matrix[rows], matrix[cols], k=1)
         found = index[:, 0] >= 0
-        match = group.iloc[cols[np.maximum(index[:, 0], 0)]]
-        src = group.iloc[rows]
-        sim = np.where(found, sims[:, 0], 0.0)
-        parts.append(pd.DataFrame({
-            "order": rows, "other_order": outlets.index(other),
-            "story_id": story,
-            "article_id": src["article_id"].astype(str).to_numpy(),
-            "outlet_id": src["outlet_id"].astype(str).to_numpy(),
-            "start": src["start"].astype(int).to_numpy(),
-            "end": src["end"].astype(int).to_numpy(),
-            "text": src["text"].astype(str).to_numpy(),
-            "other_outlet_id": other,
-            "other_article_id": match["article_id"].astype(str).to_numpy(),
-            "other_start": match["start"].astype(int).to_numpy(),
-            "other_end": match["end"].astype(int).to_numpy(),
-            "other_text": match["text"].astype(str).to_numpy(),
-            "similarity": np.round(sim, 4),
-            "aligned": sim >= threshold,
-            "span_row": _rows(src),
-            "other_span_row": _rows(match),
-        }))
-    out = pd.concat(parts, ignore_index=True).sort_values(["order", "other_order"], kind="stable")
-    return out.drop(columns=["order", "other_order"]).reset_index(drop=True)
+        src.append(rows)
+        match.append(cols[np.maximum(index[:, 0], 0)])
+        other_k.append(np.full(len(rows), k))
+        sim.append(np.where(found, sims[:, 0], 0.0))
+    rows_all, outlet_k = np.concatenate(src), np.concatenate(other_k)
+    order = np.lexsort((outlet_k, rows_all))  # by sentence, then by outlet
+    names = np.array(outlets, dtype=object)
+    return (positions[rows_all[order]], positions[np.concatenate(match)[order]], names[outlet_k[order]],
+            np.concatenate(sim)[order])
 
 
 def _rows(frame: pd.DataFrame) -> np.ndarray:

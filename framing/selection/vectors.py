@@ -32,21 +32,16 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from framing.blas import one_blas_thread
+from framing.selection.terms import CHAR_NGRAMS, TOKEN_PATTERN, TOKEN_PATTERN_NUMBERS, TermCounter
 
 #: Weight of the word part in the joined similarity (the rest is character n-grams).
 WORD_WEIGHT = 0.5
-#: Character n-gram lengths (within word boundaries).
-CHAR_NGRAMS = (3, 5)
 #: Rows compared at once in :func:`nearest` (bounds the dense block to ``BLOCK x len(other)``: ~20 MB at 6,000 rows).
 BLOCK = 128
 #: A feature in at least this share of the compared rows is multiplied as a dense column in :func:`nearest`.
 DENSE_DF_SHARE = 0.1
 #: Most values of the dense columns in :func:`nearest` (48 MB of float32), the most shared features first.
 DENSE_CELLS = 12_000_000
-#: Words, with at least one letter, as the word vectoriser sees them.
-TOKEN_PATTERN = r"(?u)\b\w*[^\W\d_]\w*\b"
-#: Words and numbers (``235,000`` gives ``235`` and ``000``), for texts where figures tell events apart.
-TOKEN_PATTERN_NUMBERS = r"(?u)\b\w+\b"
 #: Topic dimensions (latent semantic analysis) per text, and at most (bounds time and memory at 6,000 texts).
 LSA_RANK_SHARE = 0.25
 LSA_MAX_RANK = 300
@@ -60,6 +55,7 @@ def vectorize(
     bigrams: bool = False,
     numbers: bool = False,
     lsa: float = 0.0,
+    terms: TermCounter | None = None,
 ) -> sp.csr_matrix:
     """Joined, L2-normalised TF-IDF vectors of ``texts`` (one row each), fitted on ``texts``.
 
@@ -71,6 +67,8 @@ def vectorize(
         numbers: Count numbers as words (a job report's "235,000", a vote's "50-50").
         lsa: Share of the cosine given to latent topics (:func:`topics`): words that occur together
             in the texts count as shared even when the two texts use different ones of them.
+        terms: The run's :class:`~framing.selection.terms.TermCounter` (its token pattern must be
+            ``numbers``'), so that many calls analyse each distinct word once (default: a new one).
 
     Returns:
         A sparse matrix with unit-length rows (an empty text gives a zero row).
@@ -81,16 +79,21 @@ def vectorize(
     parts = []
     weights = []
     pattern = TOKEN_PATTERN_NUMBERS if numbers else TOKEN_PATTERN
+    if terms is None:
+        terms = TermCounter(pattern=pattern, ngrams=CHAR_NGRAMS)
+    elif terms.pattern != pattern:
+        raise ValueError(f"terms counts words as {terms.pattern!r}; numbers={numbers} needs {pattern!r}")
     topic = topics(texts, pattern=pattern) if lsa > 0 else None  # first: its working memory is freed before the rest
-    word = _fit(TfidfVectorizer(lowercase=True, stop_words="english", token_pattern=pattern,
-                                ngram_range=(1, 2) if bigrams else (1, 1), sublinear_tf=True, dtype=np.float32),
-                texts)
+    if bigrams:
+        word = _fit(TfidfVectorizer(lowercase=True, stop_words="english", token_pattern=pattern, ngram_range=(1, 2),
+                                    sublinear_tf=True, dtype=np.float32), texts)
+    else:
+        word = terms.words(texts)  # as the TfidfVectorizer above with ngram_range=(1, 1), each word read once
     if word is not None:
         parts.append(word)
         weights.append(word_weight if chars else 1.0)
     if chars and word_weight < 1.0:
-        char = _fit(TfidfVectorizer(lowercase=True, analyzer="char_wb", ngram_range=CHAR_NGRAMS, sublinear_tf=True,
-                                    dtype=np.float32), texts)
+        char = terms.chars(texts)  # as TfidfVectorizer(analyzer="char_wb", ngram_range=CHAR_NGRAMS, sublinear_tf=True)
         if char is not None:
             parts.append(char)
             weights.append(1.0 - word_weight)
