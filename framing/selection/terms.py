@@ -36,7 +36,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp
@@ -45,6 +46,10 @@ from sklearn.preprocessing import normalize
 
 #: Character n-gram lengths (within word boundaries).
 CHAR_NGRAMS = (3, 5)
+#: Feature occurrences counted at once (bounds the working memory of a count to tens of megabytes).
+CHUNK = 2_000_000
+#: Distinct words a counter keeps between text sets (beyond, it starts afresh at the next set: about 50 MB).
+MAX_KEPT = 65_536
 #: Words, with at least one letter, as the word features see them.
 TOKEN_PATTERN = r"(?u)\b\w*[^\W\d_]\w*\b"
 #: Words and numbers (``235,000`` gives ``235`` and ``000``), for texts where figures tell events apart.
@@ -71,7 +76,7 @@ class TermCounter:
         self._word_ids.default_factory = self._word_ids.__len__
         self._gram_ids: defaultdict[str, int] = defaultdict()  # character n-gram -> feature id
         self._gram_ids.default_factory = self._gram_ids.__len__
-        self._word_grams: dict[str, tuple[int, ...]] = {}  # word -> its n-grams' feature ids
+        self._word_grams = _WordGrams(self._gram_ids, ngrams)  # word -> its n-grams' feature ids
 
     @property
     def pattern(self) -> str:
@@ -80,29 +85,37 @@ class TermCounter:
 
     def words(self, texts: Sequence[str]) -> sp.csr_matrix | None:
         """Word TF-IDF rows of ``texts`` (stop words left out), or None when no text has a word."""
-        ids: list[int] = []
-        lengths = []
-        extend, find, feature = ids.extend, self._token_re.findall, self._word_ids.__getitem__
+        if len(self._word_ids) > MAX_KEPT:
+            self._word_ids.clear()
+        counts = _Counts()
+        find, feature = self._token_re.findall, self._word_ids.__getitem__
         for text in texts:
-            before = len(ids)
-            extend(map(feature, [t for t in find(text.lower()) if t not in ENGLISH_STOP_WORDS]))
-            lengths.append(len(ids) - before)
-        return _tfidf(ids, lengths)
+            counts.add(map(feature, [t for t in find(text.lower()) if t not in ENGLISH_STOP_WORDS]))
+        return counts.tfidf()
 
     def chars(self, texts: Sequence[str]) -> sp.csr_matrix | None:
         """Character n-gram (``char_wb``) TF-IDF rows of ``texts``, or None when no text has a character."""
-        ids: list[int] = []
-        lengths = []
-        grams_of, extend, feature = self._word_grams, ids.extend, self._gram_ids.__getitem__
+        if len(self._word_grams) > MAX_KEPT:
+            self._word_grams.clear()
+            self._gram_ids.clear()
+        counts = _Counts()
+        grams = self._word_grams.__getitem__
         for text in texts:
-            before = len(ids)
-            for word in text.lower().split():
-                grams = grams_of.get(word)
-                if grams is None:
-                    grams = grams_of[word] = tuple(map(feature, char_wb(word, self._ngrams)))
-                extend(grams)
-            lengths.append(len(ids) - before)
-        return _tfidf(ids, lengths)
+            counts.add(chain.from_iterable(map(grams, text.lower().split())))
+        return counts.tfidf()
+
+
+class _WordGrams(dict[str, tuple[int, ...]]):
+    """Word -> the feature ids of its ``char_wb`` n-grams, cut when the word is first looked up."""
+
+    def __init__(self, gram_ids: defaultdict[str, int], ngrams: tuple[int, int]) -> None:
+        super().__init__()
+        self._feature = gram_ids.__getitem__
+        self._ngrams = ngrams
+
+    def __missing__(self, word: str) -> tuple[int, ...]:
+        ids = self[word] = tuple(map(self._feature, char_wb(word, self._ngrams)))
+        return ids
 
 
 def char_wb(word: str, ngrams: tuple[int, int] = CHAR_NGRAMS) -> list[str]:
@@ -123,31 +136,77 @@ def char_wb(word: str, ngrams: tuple[int, int] = CHAR_NGRAMS) -> list[str]:
     return out
 
 
-def _tfidf(ids: list[int], lengths: list[int]) -> sp.csr_matrix | None:
-    """Unit-length sublinear TF-IDF rows (float32) from each text's feature ids, or None when there are none."""
-    if not ids:
-        return None
-    n = len(lengths)
-    feature = np.asarray(ids, dtype=np.int64)
-    width = int(feature.max()) + 1
-    row = np.repeat(np.arange(n, dtype=np.int64), lengths)
-    cells, counts = np.unique(row * width + feature, return_counts=True)
-    present, column = np.unique(cells % width, return_inverse=True)
-    per_row = np.bincount(cells // width, minlength=n)
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(per_row, out=indptr[1:])
-    df = np.bincount(column, minlength=len(present)).astype(np.float32)
-    df += 1.0  # smoothed as scikit-learn smooths: one more text that has every feature
-    idf = np.full_like(df, fill_value=n + 1)
-    idf /= df
-    np.log(idf, out=idf)
-    idf += 1.0
-    data = counts.astype(np.float32)
-    np.log(data, out=data)
-    data += 1.0
-    data *= idf[column]
-    matrix = sp.csr_matrix((data, column.astype(np.int32), indptr), shape=(n, len(present)))
-    return normalize(matrix, copy=False)
+class _Counts:
+    """Feature counts of a text set, row by row: occurrences are gathered in bounded chunks and kept as cells.
+
+    A chunk of at most :data:`CHUNK` occurrences becomes its (row, feature, count) cells, so memory
+    holds the cells (as a sparse matrix would) and one chunk, not every occurrence of every text.
+    """
+
+    def __init__(self) -> None:
+        self._ids: list[int] = []
+        self._lengths: list[int] = []
+        self._rows: list[np.ndarray] = []  # per chunk: cells per row
+        self._features: list[np.ndarray] = []
+        self._counts: list[np.ndarray] = []
+        self._df: list[np.ndarray] = []  # per chunk: rows with each feature
+
+    def add(self, ids: Iterable[int]) -> None:
+        """Count one more text's feature ids."""
+        before = len(self._ids)
+        self._ids.extend(ids)
+        self._lengths.append(len(self._ids) - before)
+        if len(self._ids) >= CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        n = len(self._lengths)
+        feature = np.asarray(self._ids, dtype=np.int64)
+        width = int(feature.max()) + 1 if len(feature) else 1
+        cells, counts = np.unique(np.repeat(np.arange(n, dtype=np.int64), self._lengths) * width + feature,
+                                  return_counts=True)
+        self._rows.append(np.bincount(cells // width, minlength=n))
+        self._features.append((cells % width).astype(np.int32))
+        self._df.append(np.bincount(self._features[-1]))
+        self._counts.append(counts.astype(np.float32))
+        self._ids.clear()
+        self._lengths.clear()
+
+    def tfidf(self) -> sp.csr_matrix | None:
+        """Unit-length sublinear TF-IDF rows (float32), IDF fitted on these rows; None when no row has a feature."""
+        if self._lengths:
+            self._flush()
+        per_row = np.concatenate(self._rows) if self._rows else np.zeros(0, dtype=np.int64)
+        n = len(per_row)
+        if not per_row.any():
+            return None
+        df_all = np.zeros(max(len(d) for d in self._df), dtype=np.int64)
+        for d in self._df:
+            df_all[: len(d)] += d
+        present = df_all > 0
+        remap = (np.cumsum(present) - 1).astype(np.int32)  # features in first-seen order, as numbered
+        df = df_all[present].astype(np.float32)
+        df += 1.0  # smoothed as scikit-learn smooths: one more text that has every feature
+        idf = np.full_like(df, fill_value=n + 1)
+        idf /= df
+        np.log(idf, out=idf)
+        idf += 1.0
+        indices = np.empty(int(per_row.sum()), dtype=np.int32)
+        data = np.empty(len(indices), dtype=np.float32)
+        at = 0
+        while self._features:  # chunk by chunk, each freed once written: no second copy of all the cells
+            column = remap[self._features.pop(0)]
+            tf = self._counts.pop(0)
+            np.log(tf, out=tf)
+            tf += 1.0
+            tf *= idf[column]
+            indices[at : at + len(column)] = column
+            data[at : at + len(column)] = tf
+            at += len(column)
+        self._df.clear()
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(per_row, out=indptr[1:])
+        return normalize(sp.csr_matrix((data, indices, indptr), shape=(n, len(df))), copy=False)
 
 
-__all__ = ["CHAR_NGRAMS", "TOKEN_PATTERN", "TOKEN_PATTERN_NUMBERS", "TermCounter", "char_wb"]
+__all__ = ["CHAR_NGRAMS", "MAX_KEPT", "TOKEN_PATTERN", "TOKEN_PATTERN_NUMBERS", "TermCounter", "char_wb"]

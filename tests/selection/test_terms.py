@@ -9,6 +9,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from framing.corpus.loading import load_corpus
 from framing.corpus.segmentation import split_sentences
+from framing.selection import terms
 from framing.selection.terms import CHAR_NGRAMS, TOKEN_PATTERN, TOKEN_PATTERN_NUMBERS, TermCounter, char_wb
 from framing.selection.vectors import vectorize
 
@@ -75,3 +76,26 @@ def test_stop_words_alone_give_no_word_rows() -> None:
 def test_vectorize_refuses_a_counter_with_another_token_pattern() -> None:
     with pytest.raises(ValueError, match="numbers=True"):
         vectorize(["Talks in 2022", "Talks in 2023"], numbers=True, terms=TermCounter())
+
+
+def test_counting_in_chunks_gives_the_rows_of_one_count(seed_sentences: list[str],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = TermCounter().chars(seed_sentences)
+    monkeypatch.setattr(terms, "CHUNK", 500)  # a chunk every few sentences
+    chunked = TermCounter().chars(seed_sentences)
+    assert whole is not None and chunked is not None
+    assert (whole != chunked).nnz == 0 and np.array_equal(whole.indices, chunked.indices)
+
+
+def test_a_counter_that_starts_afresh_gives_the_same_rows(seed_sentences: list[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(terms, "MAX_KEPT", 10)
+    counter = TermCounter()
+    counter.chars(seed_sentences[:50])
+    counter.words(seed_sentences[:50])
+    assert len(counter._word_grams) > 10
+    for chars in (True, False):
+        ours = counter.chars(seed_sentences[50:90]) if chars else counter.words(seed_sentences[50:90])
+        assert ours is not None
+        _assert_same_rows(ours, _reference(seed_sentences[50:90], chars=chars))
+    assert set(counter._word_grams) == {w for t in seed_sentences[50:90] for w in t.lower().split()}  # afresh
