@@ -12,7 +12,9 @@ A span is *part of* an enclosing span when, in the same article, its words
 lie inside it (its text without the quotation marks, punctuation and spaces
 at either edge: a paraphrase stops before the closing mark the quote
 includes) and it has the same speaker (:func:`same_source`) or no speaker of
-its own.
+its own. This holds for a paraphrase inside a paraphrase of the same speaker
+too ("China supported X, and opposed Y": one statement, found from "said" and
+again from "opposed").
 
 Example:
     >>> from framing.model import Span, spans_to_frame
@@ -76,8 +78,9 @@ def part_of(spans: pd.DataFrame, parts: pd.Series | np.ndarray, wholes: pd.Serie
 
     Args:
         spans: A span table (``article_id``, ``start``, ``end``, ``text``, ``speaker``).
-        parts: Boolean mask of the rows that may be parts (quotes).
-        wholes: Boolean mask of the rows that may enclose them (paraphrases); a row is never part of itself.
+        parts: Boolean mask of the rows that may be parts (quotes, paraphrases).
+        wholes: Boolean mask of the rows that may enclose them (paraphrases); a row is never part of itself,
+            and of two rows holding each other's words (one statement found twice) the first is the whole.
 
     Returns:
         Row positions (``int64``); where several rows enclose a part, the narrowest.
@@ -95,13 +98,17 @@ def part_of(spans: pd.DataFrame, parts: pd.Series | np.ndarray, wholes: pd.Serie
         return out
     starts, ends = spans["start"].to_numpy(dtype=np.int64), spans["end"].to_numpy(dtype=np.int64)
     texts, speakers = spans["text"].to_numpy(dtype=object), spans["speaker"].to_numpy(dtype=object)
+    edges = {int(i): core(str(texts[i])) for i in np.flatnonzero(is_part | is_whole)}
+
+    def inside(i: int, j: int) -> bool:  # the words of row i lie inside row j
+        return bool(starts[j] <= starts[i] + edges[i][0] and starts[i] + edges[i][1] <= ends[j])
+
     enclosing = _by_article(spans, is_whole)
     for article, rows in _by_article(spans, is_part).items():
         outer = enclosing.get(article, [])
         for i in rows:
-            left, right = core(str(texts[i]))
-            lo, hi = starts[i] + left, starts[i] + right
-            found = [j for j in outer if j != i and starts[j] <= lo and hi <= ends[j]
+            # two rows that each hold the other's words (the same statement twice): the first is the whole
+            found = [j for j in outer if j != i and inside(i, j) and not (is_whole[i] and i < j and inside(j, i))
                      and same_source(str(speakers[i]), str(speakers[j]))]
             if found:
                 out[i] = min(found, key=lambda j: (ends[j] - starts[j], j))

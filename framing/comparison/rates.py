@@ -213,7 +213,7 @@ def _counted(
         key = (tuple(features), within)
         if key not in parts:
             wholes = spans["feature"].isin(list(within)).to_numpy(dtype=bool)
-            inner = spans["feature"].isin([f for f in features if f not in within]).to_numpy(dtype=bool)
+            inner = spans["feature"].isin(list(features)).to_numpy(dtype=bool)
             parts[key] = part_of(spans, inner, wholes) >= 0
         mask &= ~parts[key]
     return mask

@@ -28,10 +28,10 @@ from framing.nesting import part_of
 
 
 def _in_paraphrase(rows: pd.DataFrame) -> np.ndarray:
-    """Quote rows that are one statement with an enclosing paraphrase (none in a table without offsets)."""
+    """Rows that are one statement with an enclosing paraphrase (none in a table without offsets)."""
     if not {"article_id", "start", "end", "text", "speaker"} <= set(rows.columns):
         return np.zeros(len(rows), dtype=bool)
-    return part_of(rows, rows["feature"] == "quote", rows["feature"] == "paraphrase") >= 0
+    return part_of(rows, np.ones(len(rows), dtype=bool), rows["feature"] == "paraphrase") >= 0
 
 
 def summarise_sources(

@@ -98,7 +98,9 @@ def measures(
     :func:`framing.nesting.part_of`) count with the paraphrase in the
     attribution rate, the named sources and the origin shares. The paraphrase
     share counts the paraphrase's words outside quotation marks (those are in
-    the quote share), so the two shares never count a word twice.
+    the quote share), so the two shares never count a word twice. A paraphrase
+    inside a paraphrase of the same speaker (one statement found twice) counts
+    with the enclosing one in all of them.
 
     Args:
         spans: A span table: the measures it supports (none without quote or
@@ -130,7 +132,8 @@ def measures(
                            ("quote",), quoted, english_only=False))
     if "paraphrase" in features:
         out.append(Measure("paraphrase_share_of_words_pct", g, "words in attributed paraphrase", "% of words",
-                           "share_words", ("paraphrase",), outside=("quote",), outside_where=quoted))
+                           "share_words", ("paraphrase",), outside=("quote",), outside_where=quoted,
+                           within=("paraphrase",)))
     within = ("paraphrase",) if "paraphrase" in features else ()
     out.append(Measure("attributions_per_1000_words", g, "quotes and paraphrases", "per 1,000 words", "rate",
                        attributions, quoted, within=within))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -132,6 +133,26 @@ def test_span_rows_stay_and_the_figure_links_to_the_paraphrase() -> None:
     assert row["n_hits"] == 1 and spans.loc[int(row["first_span"]), "feature"] == "paraphrase"
 
 
+def test_paraphrase_inside_a_paraphrase_of_the_same_speaker_counts_once() -> None:
+    # "said" and "opposed" both read the statement: one paraphrase inside the other, same speaker
+    text = "Xi said China backed Kazakhstan, and opposed external forces there."
+    spans = _table(text, ("paraphrase", "China backed Kazakhstan, and opposed external forces there", "person",
+                          "Xi", "china"),
+                   ("paraphrase", "external forces there", "person", "Xi", "china"))
+    v, words = _values(spans), count_words(text)
+    assert v["attributions_per_1000_words"] == pytest.approx(1000 / words)
+    assert v["paraphrase_share_of_words_pct"] == pytest.approx(100 * 8 / words)
+
+
+def test_the_same_paraphrase_found_twice_counts_once() -> None:
+    text = "Xi said the talks failed."
+    spans = _table(text, ("paraphrase", "the talks failed", "person", "Xi", "china"))
+    spans = pd.concat([spans, spans.iloc[[1]]], ignore_index=True)
+    parts = part_of(spans, spans["feature"] == "paraphrase", spans["feature"] == "paraphrase")
+    assert parts.tolist() == [-1, -1, 1]
+    assert _values(spans)["attributions_per_1000_words"] == pytest.approx(1000 / count_words(text))
+
+
 def test_undefined_shares_stay_nan() -> None:
     spans = _table("No words here at all.", )
     spans = pd.concat([spans, spans_to_frame([Span("b", "p", "paraphrase", 0, 4, "said", 0, speaker="X",
@@ -150,7 +171,8 @@ def seed_spans(seed_analysis) -> pd.DataFrame:  # type: ignore[no-untyped-def]
 
 def test_seed_quotes_inside_paraphrases_count_once(seed_spans: pd.DataFrame) -> None:
     s = seed_spans
-    parts = part_of(s, s["feature"] == "quote", s["feature"] == "paraphrase")
+    statements = s["feature"].isin(["quote", "paraphrase"])
+    parts = part_of(s, statements, s["feature"] == "paraphrase")
     quotes, paraphrases = s[s["feature"] == "quote"], s[s["feature"] == "paraphrase"]
     holding = 0
     for _, p in paraphrases.iterrows():
@@ -181,3 +203,37 @@ def test_seed_paraphrase_words_leave_out_the_quoted_words(seed_spans: pd.DataFra
     assert len(concerns) == 1
     counted = words_outside(s, s.index.isin(concerns), (s["feature"] == "quote") & (s["label"] != "title"))
     assert counted[concerns[0]] == 3.0  # "Russia's security concerns"
+    # the paraphrase share is the words inside paraphrases and outside quotes, each word once, except where
+    # statements of two speakers overlap (wapo: Gabuev's paraphrase holds one read as China's): one per statement
+    v = measure_values(s, measures(s), by="outlet_id")
+    words = s[s["feature"] == "sentence"].groupby("outlet_id")["score"].sum()
+    counted = (s["feature"] == "paraphrase") & (part_of(s, s["feature"] == "paraphrase", s["feature"] == "paraphrase")
+                                                < 0)
+    for outlet in v.index:
+        mine = s[s["outlet_id"] == outlet]
+        outside = _words_in_any(mine, ("quote", "paraphrase")) - _words_in_any(mine, ("quote",))
+        value, expected = v.loc[outlet, "paraphrase_share_of_words_pct"], 100 * outside / words[outlet]
+        if _overlap(s[counted & (s["outlet_id"] == outlet)]):
+            assert value > expected
+        else:
+            assert value == pytest.approx(expected)
+
+
+def _overlap(spans: pd.DataFrame) -> bool:
+    """Whether two of these spans of one article overlap."""
+    for _, group in spans.sort_values(["article_id", "start"]).groupby("article_id"):
+        if (group["start"].to_numpy()[1:] < group["end"].cummax().to_numpy()[:-1]).any():
+            return True
+    return False
+
+
+def _words_in_any(spans: pd.DataFrame, features: tuple[str, ...]) -> float:
+    """Words of the characters inside any span of these features (titles left out), each counted once."""
+    total = 0
+    rows = spans[spans["feature"].isin(list(features)) & (spans["label"] != "title")]
+    for _, group in rows.groupby("article_id"):
+        chars = np.full(int(group["end"].max()), " ", dtype=object)
+        for start, stop, t in zip(group["start"], group["end"], group["text"], strict=True):
+            chars[int(start):int(stop)] = list(str(t))
+        total += count_words("".join(chars))
+    return float(total)
