@@ -237,3 +237,18 @@ def _words_in_any(spans: pd.DataFrame, features: tuple[str, ...]) -> float:
             chars[int(start):int(stop)] = list(str(t))
         total += count_words("".join(chars))
     return float(total)
+
+
+def test_mixed_subject_and_quote_paraphrase_counts_once() -> None:
+    # 'The ferry service "has never been ..." a harbour official said': one paraphrase spanning subject and quote
+    from framing.engines.memory import analyze
+    from framing.model import Article, Corpus
+
+    t = "The ferry service “has never been this unreliable,” a harbour official said. Trains ran late."
+    spans = analyze(Corpus([Article(id="a", outlet_id="o", outlet_name="O", raw_text=t, text=t)])).spans
+    spans = spans.reset_index(drop=True)
+    assert sorted(spans.loc[spans["feature"].isin(["quote", "paraphrase"]), "feature"]) == ["paraphrase", "quote"]
+    v, words = _values(spans), count_words(t)
+    assert v["attributions_per_1000_words"] == pytest.approx(1000 / words)
+    assert v["paraphrase_share_of_words_pct"] == pytest.approx(100 * 3 / words)  # "The ferry service"
+    assert v["quote_share_of_words_pct"] == pytest.approx(100 * 5 / words)
