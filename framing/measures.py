@@ -40,6 +40,15 @@ class Measure:
         base_where: For ``share_of``: filters of the denominator spans.
         column: For ``article_mean``: the per-article column.
         english_only: The measure relies on English word lists.
+        within: Features of enclosing statements: a selected span of another
+            feature that is part of one of their spans (same article, its
+            words inside, same speaker or none: a paraphrase's own quoted
+            words; :func:`framing.nesting.part_of`) counts with it, not on its
+            own (also in the ``share_of`` base).
+        outside: For ``share_words``: features whose spans' words are left out
+            of the selected spans' words (:func:`framing.nesting.words_outside`),
+            so that two word shares never count a word twice.
+        outside_where: Filters of the ``outside`` spans.
     """
 
     key: str
@@ -53,6 +62,9 @@ class Measure:
     base_where: Where = ()
     column: str = ""
     english_only: bool = True
+    within: tuple[str, ...] = ()
+    outside: tuple[str, ...] = ()
+    outside_where: Where = ()
 
     @property
     def scale(self) -> float:

@@ -50,6 +50,7 @@ from framing.attribution.paraphrase_features import (
     span_candidates,
     speaker_shape,
 )
+from framing.attribution.paraphrase_mixed import subject_quotes
 from framing.attribution.paraphrase_model import ParaphraseModel, paraphrase_model
 from framing.attribution.paraphrase_pieces import (
     after_adverbial,
@@ -482,6 +483,9 @@ def find_paraphrases(ctx: Context, top: list[RawQuote], attributions: list[Attri
             out.append(Paraphrase(cand.cue.start, cand.cue.start, cand.speaker, cand.cue))  # for a later "he"
     taken = {p.cue.start for p in out if p.start < p.end}
     heads = [Paraphrase(a, b, sp, cue) for a, b, sp, cue in rule_paraphrases(ctx, covers, taken)]
+    spans = [(p.start, p.end) for p in out + heads if p.start < p.end]
+    heads += [Paraphrase(a, b, sp, cue) for a, b, sp, cue in subject_quotes(ctx, top, attributions)
+              if not any(min(b, y) > max(a, x) for x, y in spans)]  # 'Lee "has a record," X said'
     if heads:
         out = sorted(out + heads, key=lambda p: p.cue.start)
     return out

@@ -22,6 +22,15 @@ kind                      value                                          unit
 ``article_mean``          mean of a per-article column (readability)     per column (no interval)
 ========================  =============================================  ==================
 
+A measure declaring ``within`` counts a statement once: a span that is part
+of an enclosing span of those features (a paraphrase's own quoted words: the
+``quote`` row inside a ``paraphrase`` row of the same speaker,
+:func:`framing.nesting.part_of`) is left out of its hits, its base and its
+speakers; the enclosing span counts. A ``share_words`` measure declaring
+``outside`` counts each selected span's words outside those spans
+(:func:`framing.nesting.words_outside`), so that two shares never count a word
+twice. The rows stay in the span table either way.
+
 With ``min_hits=0``, an outlet with no hit gets the rate interval ``[0, 3/n]``
 (the rule of three) instead of the bootstrap's degenerate ``[0, 0]``.
 
@@ -52,6 +61,7 @@ from framing.comparison.intervals import WILSON_KINDS, clip, wilson
 from framing.corpus.segmentation import count_words
 from framing.errors import FramingError, value_invalid_msg
 from framing.measures import Measure, Where
+from framing.nesting import part_of, words_outside
 
 __all__ = ["COMPARISON_COLUMNS", "compare_outlets", "measure_values", "select", "sentence_rows"]
 
@@ -154,8 +164,9 @@ def _matrices(
     den = np.zeros((n, len(measures)))
     masks: list[np.ndarray] = []
     span_words: np.ndarray | None = None
+    parts: dict[tuple[tuple[str, ...], tuple[str, ...]], np.ndarray] = {}
     for j, m in enumerate(measures):
-        mask = select(spans, m.features, m.where).to_numpy(dtype=bool, copy=True)
+        mask = _counted(spans, m.features, m.where, m.within, parts)
         if m.kind == "mean":
             mask &= ~np.isnan(scores)
         masks.append(mask)
@@ -163,21 +174,49 @@ def _matrices(
         if m.kind == "rate":
             num[:, j], den[:, j] = hits, words
         elif m.kind == "share_words":
-            if span_words is None:
-                span_words = np.full(len(spans), np.nan)
-            todo = np.flatnonzero(mask & np.isnan(span_words))  # words counted once per span, only where needed
-            span_words[todo] = [count_words(t) for t in texts[todo]]
-            num[:, j] = np.bincount(where[mask], weights=span_words[mask], minlength=n)
+            if m.outside:  # words inside other spans (a paraphrase's quoted words) belong to another share
+                weights = words_outside(spans, mask, select(spans, m.outside, m.outside_where))
+            else:
+                if span_words is None:
+                    span_words = np.full(len(spans), np.nan)
+                todo = np.flatnonzero(mask & np.isnan(span_words))  # words counted once per span, only where needed
+                span_words[todo] = [count_words(t) for t in texts[todo]]
+                weights = span_words
+            num[:, j] = np.bincount(where[mask], weights=weights[mask], minlength=n)
             den[:, j] = words
         elif m.kind == "share_sentences":
             num[:, j], den[:, j] = (hits > 0).astype(float), is_sentence
         elif m.kind == "share_of":
-            base = select(spans, m.base_features, m.base_where).to_numpy(dtype=bool)
+            base = _counted(spans, m.base_features, m.base_where, m.within, parts)
             num[:, j], den[:, j] = hits, np.bincount(where[base], minlength=n).astype(float)
         elif m.kind == "mean":
             num[:, j] = np.bincount(where[mask], weights=scores[mask], minlength=n)
             den[:, j] = hits
     return num, den, masks
+
+
+def _counted(
+    spans: pd.DataFrame,
+    features: Sequence[str],
+    where: Where,
+    within: tuple[str, ...],
+    parts: dict[tuple[tuple[str, ...], tuple[str, ...]], np.ndarray],
+) -> np.ndarray:
+    """:func:`select`, less the spans that count with an enclosing span of the ``within`` features.
+
+    ``parts`` caches, per (features, within), the rows that are part of an
+    enclosing span (:func:`framing.nesting.part_of`): a quote inside a
+    paraphrase of the same speaker is one statement with it.
+    """
+    mask = select(spans, features, where).to_numpy(dtype=bool, copy=True)
+    if within:
+        key = (tuple(features), within)
+        if key not in parts:
+            wholes = spans["feature"].isin(list(within)).to_numpy(dtype=bool)
+            inner = spans["feature"].isin(list(features)).to_numpy(dtype=bool)
+            parts[key] = part_of(spans, inner, wholes) >= 0
+        mask &= ~parts[key]
+    return mask
 
 
 def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:

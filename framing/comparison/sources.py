@@ -20,9 +20,18 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 from framing.features.quotes import named_sources
+from framing.nesting import part_of
+
+
+def _in_paraphrase(rows: pd.DataFrame) -> np.ndarray:
+    """Rows that are one statement with an enclosing paraphrase (none in a table without offsets)."""
+    if not {"article_id", "start", "end", "text", "speaker"} <= set(rows.columns):
+        return np.zeros(len(rows), dtype=bool)
+    return part_of(rows, np.ones(len(rows), dtype=bool), rows["feature"] == "paraphrase") >= 0
 
 
 def summarise_sources(
@@ -41,11 +50,14 @@ def summarise_sources(
         :func:`framing.features.quotes.named_sources` defines them),
         ``quote_words``, ``share_words_in_quotes`` (quote words / all words; NaN
         without a word count), ``share_origin_<origin>`` (share of attributed
-        quotes and paraphrases by speaker origin; NaN with none) and
+        quotes and paraphrases by speaker origin, a paraphrase's own quoted words
+        counting with it as in ``source_origin_*_share_pct``,
+        :func:`framing.nesting.part_of`; NaN with none) and
         ``most_quoted`` (speaker with most quoted words, "" if none).
     """
     words = dict(words_per_outlet.items())
     rows = spans[spans["feature"].isin(["quote", "paraphrase"])]
+    rows = rows.assign(in_paraphrase=_in_paraphrase(rows))
     if origins is None:
         origins = sorted({str(c) for c in rows["category"] if str(c)})
     outlets = list(dict.fromkeys(list(words) + rows["outlet_id"].tolist()))
@@ -53,7 +65,7 @@ def summarise_sources(
     for outlet in outlets:
         sub = rows[rows["outlet_id"] == outlet]
         quotes = sub[sub["feature"] == "quote"]
-        attributed = sub[sub["speaker"].astype(str) != ""]
+        attributed = sub[(sub["speaker"].astype(str) != "") & ~sub["in_paraphrase"]]
         quote_words = float(quotes["score"].fillna(0).sum())
         total = words.get(outlet)
         rec: dict[str, object] = {

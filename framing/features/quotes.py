@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from framing.measures import Measure
+from framing.measures import Measure, Where
 from framing.story import default_story
 
 if TYPE_CHECKING:
@@ -92,6 +92,16 @@ def measures(
     :func:`named_sources`); the word share and the attribution rate leave out
     titles in quotation marks (label ``title``).
 
+    A statement counts once: a paraphrase's own quoted words ('opposed
+    external forces instigating a “colour revolution”': a ``quote`` row inside
+    a ``paraphrase`` row of the same speaker, or of no speaker of its own;
+    :func:`framing.nesting.part_of`) count with the paraphrase in the
+    attribution rate, the named sources and the origin shares. The paraphrase
+    share counts the paraphrase's words outside quotation marks (those are in
+    the quote share), so the two shares never count a word twice. A paraphrase
+    inside a paraphrase of the same speaker (one statement found twice) counts
+    with the enclosing one in all of them.
+
     Args:
         spans: A span table: the measures it supports (none without quote or
             paraphrase rows; one origin share per origin present). None: every
@@ -116,20 +126,23 @@ def measures(
         return []
     g = "Quotes and sources"
     out: list[Measure] = []
+    quoted: Where = (("label", SPEECH_TYPES),)
     if "quote" in features:
         out.append(Measure("quote_share_of_words_pct", g, "words in direct quotes", "% of words", "share_words",
-                           ("quote",), (("label", SPEECH_TYPES),), english_only=False))
+                           ("quote",), quoted, english_only=False))
     if "paraphrase" in features:
         out.append(Measure("paraphrase_share_of_words_pct", g, "words in attributed paraphrase", "% of words",
-                           "share_words", ("paraphrase",)))
+                           "share_words", ("paraphrase",), outside=("quote",), outside_where=quoted,
+                           within=("paraphrase",)))
+    within = ("paraphrase",) if "paraphrase" in features else ()
     out.append(Measure("attributions_per_1000_words", g, "quotes and paraphrases", "per 1,000 words", "rate",
-                       attributions, (("label", SPEECH_TYPES),)))
+                       attributions, quoted, within=within))
     out.append(Measure("distinct_sources_count", g, "distinct named sources", "count", "distinct", attributions,
-                       (("label", NAMED_SOURCE_TYPES),)))
+                       (("label", NAMED_SOURCE_TYPES),), within=within))
     for origin in origins:
         out.append(Measure(f"source_origin_{origin}_share_pct", g, f"source origin: {origin}",
                            "% of quotes and paraphrases", "share_of", attributions, (("category", (origin,)),),
-                           base_features=attributions))
+                           base_features=attributions, within=within))
     return out
 
 

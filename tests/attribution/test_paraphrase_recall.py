@@ -71,3 +71,27 @@ def test_verb_coordinated_with_the_first_predicate_shares_the_sentence_subject()
 def test_coordinated_verb_after_a_relative_clause_does_not_take_the_sentence_subject() -> None:
     t = "The board met Mr. Diaz, who inspected the dam and said the spillway was cracked."
     assert ("the spillway was cracked", "board") not in _paraphrases(t)
+
+
+def test_subject_before_a_quoted_predicate_with_a_trailing_attribution_is_a_mixed_paraphrase() -> None:
+    t = 'The ferry service “has never been this unreliable,” a harbour official said.'
+    doc = _doc(t)
+    assert _paraphrases(t) == [("The ferry service “has never been this unreliable", "harbour official")]
+    assert doc.voice.at(t.index("ferry"))[0] == "attributed_paraphrase"
+    assert doc.voice.at(t.index("unreliable"))[0] == "direct_quote"  # the quoted words keep their voice
+    assert [q.text for q in doc.quotes if q.voice == "direct_quote"] == ["“has never been this unreliable,”"]
+
+
+def test_quote_opening_a_new_sentence_after_a_connective_is_no_mixed_paraphrase() -> None:
+    t = 'Then “we waited for hours in the rain,” the commuter said.'
+    assert _paraphrases(t) == []
+
+
+def test_quote_with_a_capitalised_first_word_after_a_name_is_no_mixed_paraphrase() -> None:
+    t = 'Reporters “Who pays for the repairs?” the mayor asked.'
+    assert _paraphrases(t) == []
+
+
+def test_participle_before_a_quote_is_no_subject_of_a_mixed_paraphrase() -> None:
+    t = 'Citing “serious safety concerns,” the council said it would close the bridge.'
+    assert all(not text.startswith("Citing") for text, _ in _paraphrases(t))

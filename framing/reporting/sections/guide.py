@@ -13,7 +13,9 @@ GLOSSARY: tuple[tuple[str, str], ...] = (
     ("booster", "A word that makes a claim more certain: \"clearly\", \"certainly\", \"of course\"."),
     ("voice", "Who is speaking. The outlet's own voice is its own narration; the sources' words are what it "
               "quotes or paraphrases. \"The outlet hedges\" counts its own voice only."),
-    ("paraphrase", "Someone's words reported without quotation marks: \"Lavrov said the ties were strong\"."),
+    ("paraphrase", "Someone's words reported without quotation marks: \"Lavrov said the ties were strong\". A "
+                   "paraphrase may keep a few words in quotation marks (\"said the ties were 'unprecedented'\"): "
+                   "it is still one statement, counted once, and its quoted words count as quoted."),
     ("per 1,000 words", "How often something occurs, scaled so that long and short articles compare fairly: "
                         "5 per 1,000 words is 5 times in a 1,000-word article."),
     ("interval", "The range a figure could plausibly take with other articles of the same kind (95% unless the "
