@@ -47,6 +47,7 @@ def test_readability_table_does_not_keep_the_corpus_words() -> None:
     assert len(table) == 5 and table["fk_grade"].notna().all()
     assert readability._word_syllables.cache_info().currsize == 0
     assert readability._lower_syllables.cache_info().currsize == 0
+    assert readability._word_counts.cache_info().currsize == 0
 
 
 def test_keyness_counts_do_not_keep_the_corpus_word_forms() -> None:

@@ -201,17 +201,28 @@ def textstat_counts(text: str) -> TextstatCounts:
     words = _textstat_words(text)
     pieces = _TEXTSTAT_SENTENCE.findall(text)
     ignored = sum(1 for piece in pieces if len(_textstat_words(piece)) <= 2)
-    easy = get_lang_easy_words(_LANG)
-    fog_threshold = int(get_lang_cfg(_LANG, "syllable_threshold"))
     n_syllables = n_poly = n_fog = n_dc = 0
     for word, k in Counter(words).items():
-        n_syllables += k * _lower_syllables(word)
-        n_poly += k * (_word_syllables(word) >= 3)
-        lower = word.lower()
-        if lower not in easy:  # textstat's is_difficult_word counts the syllables of the lower-cased word
-            n_dc += k
-            n_fog += k * (_word_syllables(lower) >= fog_threshold)
+        syllables, poly, difficult, fog = _word_counts(word)
+        n_syllables += k * syllables
+        n_poly += k * poly
+        n_dc += k * difficult
+        n_fog += k * fog
     return TextstatCounts(len(words), max(1, len(pieces) - ignored), n_syllables, n_poly, n_fog, n_dc)
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_counts(word: str) -> tuple[int, int, int, int]:
+    """What one occurrence of ``word`` adds to :class:`TextstatCounts`: syllables, polysyllable, difficult, fog.
+
+    Example:
+        >>> _word_counts("deliberations"), _word_counts("the")
+        ((5, 1, 1, 1), (1, 0, 0, 0))
+    """
+    lower = word.lower()
+    difficult = lower not in get_lang_easy_words(_LANG)  # textstat's is_difficult_word: the lower-cased word
+    fog = difficult and _word_syllables(lower) >= int(get_lang_cfg(_LANG, "syllable_threshold"))
+    return _lower_syllables(word), int(_word_syllables(word) >= 3), int(difficult), int(fog)
 
 
 def textstat_scores(c: TextstatCounts) -> dict[str, float]:
@@ -292,8 +303,8 @@ def readability_table(
         n_words, n_sentences = known if known is not None else (None, None)
         rows.append({"article_id": art.id, "outlet_id": art.outlet_id,
                      **readability(art.text, n_words=n_words, n_sentences=n_sentences)})
-    _word_syllables.cache_clear()  # a corpus's words: up to 2 x 131,072 entries, not needed after its table
-    _lower_syllables.cache_clear()
+    for cache in (_word_counts, _word_syllables, _lower_syllables):  # a corpus's words: not needed after its table
+        cache.cache_clear()
     df = pd.DataFrame(rows, columns=["article_id", "outlet_id", *MEASURES])
     for col in MEASURES:
         df[col] = df[col].astype("int64" if col.startswith("n_") else "float64")
