@@ -98,20 +98,25 @@ def part_of(spans: pd.DataFrame, parts: pd.Series | np.ndarray, wholes: pd.Serie
         return out
     starts, ends = spans["start"].to_numpy(dtype=np.int64), spans["end"].to_numpy(dtype=np.int64)
     texts, speakers = spans["text"].to_numpy(dtype=object), spans["speaker"].to_numpy(dtype=object)
-    edges = {int(i): core(str(texts[i])) for i in np.flatnonzero(is_part | is_whole)}
-
-    def inside(i: int, j: int) -> bool:  # the words of row i lie inside row j
-        return bool(starts[j] <= starts[i] + edges[i][0] and starts[i] + edges[i][1] <= ends[j])
-
+    lo, hi = starts.copy(), ends.copy()  # each candidate row's words: its span less the edge characters
+    for r in np.flatnonzero(is_part | is_whole):
+        left, right = core(str(texts[r]))
+        lo[r], hi[r] = starts[r] + left, starts[r] + right
     enclosing = _by_article(spans, is_whole)
     for article, rows in _by_article(spans, is_part).items():
-        outer = enclosing.get(article, [])
-        for i in rows:
-            # two rows that each hold the other's words (the same statement twice): the first is the whole
-            found = [j for j in outer if j != i and inside(i, j) and not (is_whole[i] and i < j and inside(j, i))
-                     and same_source(str(speakers[i]), str(speakers[j]))]
-            if found:
-                out[i] = min(found, key=lambda j: (ends[j] - starts[j], j))
+        outer = enclosing.get(article)
+        if not outer:
+            continue
+        p, w = np.array(rows), np.array(outer)
+        # the words of part p lie inside whole w; of two rows holding each other's words (one statement
+        # found twice), the first is the whole
+        holds = (starts[w] <= lo[p][:, None]) & (hi[p][:, None] <= ends[w]) & (p[:, None] != w)
+        mutual = is_whole[p][:, None] & (p[:, None] < w) & (starts[p][:, None] <= lo[w]) & (hi[w] <= ends[p][:, None])
+        for a, b in zip(*np.nonzero(holds & ~mutual), strict=True):
+            i, j = int(p[a]), int(w[b])
+            if same_source(str(speakers[i]), str(speakers[j])) and (
+                    out[i] < 0 or (ends[j] - starts[j], j) < (ends[out[i]] - starts[out[i]], out[i])):
+                out[i] = j  # the narrowest enclosing row
     return out
 
 
