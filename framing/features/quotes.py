@@ -141,8 +141,8 @@ def measures(
                        (("label", NAMED_SOURCE_TYPES),), within=within))
     for origin in origins:
         out.append(Measure(f"source_origin_{origin}_share_pct", g, f"source origin: {origin}",
-                           "% of quotes and paraphrases", "share_of", attributions, (("category", (origin,)),),
-                           base_features=attributions, within=within))
+                           "% of quotes and paraphrases", "share_of", attributions, (("category", (origin,)), *quoted),
+                           base_features=attributions, base_where=quoted, within=within))  # of the statements above
     return out
 
 

@@ -252,3 +252,12 @@ def test_mixed_subject_and_quote_paraphrase_counts_once() -> None:
     assert v["attributions_per_1000_words"] == pytest.approx(1000 / words)
     assert v["paraphrase_share_of_words_pct"] == pytest.approx(100 * 3 / words)  # "The ferry service"
     assert v["quote_share_of_words_pct"] == pytest.approx(100 * 5 / words)
+
+
+def test_seed_origin_shares_divide_the_statements_the_attribution_rate_counts(seed_spans: pd.DataFrame) -> None:
+    table = compare_outlets(seed_spans, measures=measures(seed_spans), reps=20)
+    origins = table[table["measure"].str.startswith("source_origin_")]
+    counted = table[table["measure"] == "attributions_per_1000_words"].set_index("outlet_id")["n_hits"]
+    for outlet, rows in origins.groupby("outlet_id"):
+        # a title in quotation marks ("Going Viral") is no statement: not in the base of "% of quotes and paraphrases"
+        assert rows["n_hits"].sum() == counted[outlet] == rows["n_base"].iloc[0], outlet
