@@ -45,22 +45,35 @@ def sources_matrix(statements: pd.DataFrame, *, named: Collection[str] | None = 
         the first of them (``article_id``, ``start``, ``end``: a link target),
         how many outlets of the story quote the source, and how many cover the story.
     """
+    story_of = statements["story_id"].astype(str).tolist()
+    outlet_of = statements["outlet_id"].tolist()
+    speaker_of = [str(x) for x in statements["speaker"]]
+    article_of = statements["article_id"].tolist()
+    start_of, end_of = statements["start"].tolist(), statements["end"].tolist()
+    rows_of: dict[str, list[int]] = {}  # story -> its statements, stories and rows in table order
+    outlets_of: dict[str, set[object]] = {}
+    for i, (story, outlet) in enumerate(zip(story_of, outlet_of, strict=True)):
+        rows_of.setdefault(story, []).append(i)
+        outlets_of.setdefault(story, set()).add(outlet)
     out: list[dict[str, object]] = []
-    for story, group in statements.groupby("story_id", sort=False):
-        n_story = group["outlet_id"].nunique()
+    for story, rows in rows_of.items():
+        n_story = len(outlets_of[story])
         if n_story < 2:
             continue
         if named is not None:
-            keep = [" ".join(str(s).split()).casefold() in named for s in group["speaker"]]
-            group = group[np.array(keep, dtype=bool)]
-        names = canonical_speakers(group["speaker"])
-        group = group.assign(source=[names[str(s)] for s in group["speaker"]])
-        per_source = group.groupby("source", sort=False)["outlet_id"].nunique()
-        for (source, outlet), rows in group.groupby(["source", "outlet_id"], sort=False):
-            first = rows.iloc[0]
-            out.append({"story_id": str(story), "source": source, "outlet_id": outlet, "statements": len(rows),
-                        "article_id": first["article_id"], "start": int(first["start"]), "end": int(first["end"]),
-                        "n_outlets": int(per_source[source]), "outlets_in_story": int(n_story)})
+            rows = [i for i in rows if " ".join(speaker_of[i].split()).casefold() in named]
+        names = canonical_speakers(speaker_of[i] for i in rows)
+        found: dict[tuple[str, object], list[int]] = {}  # (source, outlet) -> [statements, first row]
+        quoting: dict[str, set[object]] = {}  # source -> outlets quoting it
+        for i in rows:
+            source = names[speaker_of[i]]
+            entry = found.setdefault((source, outlet_of[i]), [0, i])
+            entry[0] += 1
+            quoting.setdefault(source, set()).add(outlet_of[i])
+        for (source, outlet), (n, first) in found.items():
+            out.append({"story_id": story, "source": source, "outlet_id": outlet, "statements": n,
+                        "article_id": article_of[first], "start": int(start_of[first]), "end": int(end_of[first]),
+                        "n_outlets": len(quoting[source]), "outlets_in_story": n_story})
     return pd.DataFrame(out, columns=list(SOURCE_COLUMNS))
 
 
