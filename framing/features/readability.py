@@ -35,7 +35,7 @@ import pandas as pd
 from textstat.backend.utils import get_lang_cfg, get_lang_easy_words, get_pyphen
 from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 
-from framing.corpus.segmentation import count_words, split_sentences, tokenize
+from framing.corpus.segmentation import WORD_RE, count_words, split_sentences
 from framing.document import Doc
 from framing.measures import Measure
 from framing.model import Article
@@ -275,7 +275,7 @@ def readability(text: str, *, n_words: int | None = None, n_sentences: int | Non
     if n_sent < 3:
         out["smog_index"] = math.nan
     out["sentence_length_mean_words"] = n_words / n_sent
-    words = [text[s:e].lower().replace("’", "'") for s, e in tokenize(text)]
+    words = [w.lower().replace("’", "'") for w in WORD_RE.findall(text)]  # the tokens of tokenize(text)
     out["mtld"] = mtld(words)
     return out
 
