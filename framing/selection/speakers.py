@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def name_words(name: str) -> frozenset[str]:
-    """The words of a speaker's name, case-folded.
+    """The words of a speaker's name, case-folded (cached: a corpus has a few thousand speakers, met many times).
 
     Example:
         >>> sorted(name_words("M. Taylor Fravel"))
