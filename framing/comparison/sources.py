@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from framing.features.quotes import named_sources
+from framing.features.quotes import SPEECH_TYPES, named_sources
 from framing.nesting import part_of
 
 
@@ -49,9 +49,9 @@ def summarise_sources(
         ``distinct_sources`` (named people and organisations quoted or paraphrased, as
         :func:`framing.features.quotes.named_sources` defines them),
         ``quote_words``, ``share_words_in_quotes`` (quote words / all words; NaN
-        without a word count), ``share_origin_<origin>`` (share of attributed
-        quotes and paraphrases by speaker origin, a paraphrase's own quoted words
-        counting with it as in ``source_origin_*_share_pct``,
+        without a word count), ``share_origin_<origin>`` (share of the quotes and
+        paraphrases by speaker origin, the statements ``source_origin_*_share_pct`` divides:
+        titles in quotation marks left out, a paraphrase's own quoted words counting with it,
         :func:`framing.nesting.part_of`; NaN with none) and
         ``most_quoted`` (speaker with most quoted words, "" if none).
     """
@@ -65,7 +65,7 @@ def summarise_sources(
     for outlet in outlets:
         sub = rows[rows["outlet_id"] == outlet]
         quotes = sub[sub["feature"] == "quote"]
-        attributed = sub[(sub["speaker"].astype(str) != "") & ~sub["in_paraphrase"]]
+        attributed = sub[sub["label"].isin(SPEECH_TYPES) & ~sub["in_paraphrase"]]  # the statements counted
         quote_words = float(quotes["score"].fillna(0).sum())
         total = words.get(outlet)
         rec: dict[str, object] = {

@@ -261,3 +261,12 @@ def test_seed_origin_shares_divide_the_statements_the_attribution_rate_counts(se
     for outlet, rows in origins.groupby("outlet_id"):
         # a title in quotation marks ("Going Viral") is no statement: not in the base of "% of quotes and paraphrases"
         assert rows["n_hits"].sum() == counted[outlet] == rows["n_base"].iloc[0], outlet
+
+
+def test_seed_source_summary_gives_the_origin_shares_of_the_comparison(seed_spans: pd.DataFrame) -> None:
+    table = compare_outlets(seed_spans, measures=measures(seed_spans), reps=20)
+    words = seed_spans[seed_spans["feature"] == "sentence"].groupby("outlet_id")["score"].sum()
+    summary = summarise_sources(seed_spans, words)
+    for row in table[table["measure"].str.startswith("source_origin_")].itertuples():
+        origin = str(row.measure)[len("source_origin_"):-len("_share_pct")]
+        assert summary.loc[row.outlet_id, f"share_origin_{origin}"] * 100 == pytest.approx(row.value), row.measure
