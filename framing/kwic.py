@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 import pandas as pd
 
@@ -33,6 +34,9 @@ from framing.features.labels import category_name, counts_for_story, not_counted
 from framing.matching import Match, PhraseMatcher
 from framing.model import Article, Corpus
 from framing.story import Story
+
+#: A span row: ``(start, end, ...)``.
+R = TypeVar("R", bound=tuple[Any, ...])
 
 KWIC_COLUMNS: tuple[str, ...] = (
     "article_id",
@@ -87,8 +91,8 @@ def _attributions(spans: pd.DataFrame) -> list[tuple[int, int, str, str]]:
             zip(rows["start"], rows["end"], rows["feature"], rows["speaker"], strict=True)]
 
 
-def _voice_in(attributions: list[tuple[int, int, str, str]], offset: int) -> tuple[str, str]:
-    """:func:`voice_at` over :func:`_attributions` rows."""
+def _voice_in(attributions: Sequence[tuple[int, int, str, str]], offset: int) -> tuple[str, str]:
+    """:func:`voice_at` over :func:`_attributions` rows (in table order; rows not covering ``offset`` are skipped)."""
     best: tuple[int, int] | None = None
     found = ("authorial", "")
     for start, end, feature, speaker in attributions:
@@ -174,6 +178,34 @@ def kwic_terms(analysis: Analysis, terms: Sequence[str], *, window: int = 60,
     return {t: _rows(analysis, found[t], by_article, window=window) for t in matchers}
 
 
+class _Around(Generic[R]):
+    """Rows ``(start, end, ...)`` found by the offsets they cover, without reading every row for each offset.
+
+    Rows are kept sorted by start; a search reads only those starting at most the longest row's length
+    before it, so an article with 50,000 hits and thousands of spans costs hits x nearby spans, not
+    hits x all spans.
+
+    Example:
+        >>> ix = _Around([(10, 20, "b"), (0, 5, "a"), (12, 14, "c")])
+        >>> ix.overlapping(13, 15)  # in the given order
+        [(10, 20, 'b'), (12, 14, 'c')]
+    """
+
+    def __init__(self, rows: Sequence[R]) -> None:
+        order = sorted(range(len(rows)), key=lambda i: rows[i][0])
+        self._rows = rows
+        self._order = order
+        self._starts = [int(rows[i][0]) for i in order]
+        self._longest = max((int(r[1]) - int(r[0]) for r in rows), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[R]:
+        """The rows with ``row_start < end`` and ``row_end > start``, in the order they were given."""
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        found = sorted(self._order[k] for k in range(lo, hi) if self._rows[self._order[k]][1] > start)
+        return [self._rows[i] for i in found]
+
+
 @dataclass(frozen=True)
 class _ArticleSpans:
     """What the KWIC rows of one article read from the span table, read once for all terms."""
@@ -181,31 +213,31 @@ class _ArticleSpans:
     starts: list[int]
     ends: list[int]
     numbers: list[int]
-    attributions: list[tuple[int, int, str, str]]
-    labels: list[tuple[int, int, str, str, str]]
+    attributions: _Around[tuple[int, int, str, str]]
+    labels: _Around[tuple[int, int, str, str, str]]
 
     @classmethod
     def of(cls, mine: pd.DataFrame) -> _ArticleSpans:
         sentences = mine[mine["feature"] == "sentence"].sort_values("start", kind="mergesort")
         labels = mine[mine["feature"] == LABEL]
         return cls(sentences["start"].astype(int).tolist(), sentences["end"].astype(int).tolist(),
-                   sentences["sentence"].astype(int).tolist(), _attributions(mine),
-                   [(int(s), int(e), str(c), str(p), str(t)) for s, e, c, p, t in
-                    zip(labels["start"], labels["end"], labels["category"], labels["polarity"], labels["target"],
-                        strict=True)])
+                   sentences["sentence"].astype(int).tolist(), _Around(_attributions(mine)),
+                   _Around([(int(s), int(e), str(c), str(p), str(t)) for s, e, c, p, t in
+                            zip(labels["start"], labels["end"], labels["category"], labels["polarity"],
+                                labels["target"], strict=True)]))
 
 
 def _rows(analysis: Analysis, found: list[tuple[Article, list[Match[str]]]], by_article: dict[str, _ArticleSpans],
           *, window: int) -> pd.DataFrame:
     """The KWIC rows of one term's hits, article by article."""
     rows: list[dict[str, object]] = []
-    empty = _ArticleSpans([], [], [], [], [])
+    empty = _ArticleSpans([], [], [], _Around([]), _Around([]))
     for article, hits in found:
         text = article.text
         mine = by_article.get(article.id, empty)
         for m in hits:
-            voice, speaker = _voice_in(mine.attributions, m.start)
-            label = next((r for r in mine.labels if r[0] < m.end and r[1] > m.start), None)  # the first, in table order
+            voice, speaker = _voice_in(mine.attributions.overlapping(m.start, m.start + 1), m.start)
+            label = next(iter(mine.labels.overlapping(m.start, m.end)), None)  # the first, in table order
             info = {c: "" for c in LABEL_COLUMNS}
             if label is not None:
                 counted = "yes" if counts_for_story(label[4], analysis.story) else "no"

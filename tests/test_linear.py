@@ -74,3 +74,22 @@ def test_overlong_sentence_is_analysed_in_bounded_units_and_the_cut_is_recorded(
     assert all(e - s <= MAX_SENTENCE_CHARS for s, e in sentences)
     rows = analyze_article(_article(text), ["sentence"])
     assert [r.label for r in rows] == [""] + [CUT] * (len(rows) - 1)
+
+
+def test_kwic_cost_is_linear_in_the_hits_of_one_article() -> None:
+    """Each KWIC hit reads the label and quote spans around it, not all the article's spans (was hits x spans)."""
+    from framing.engines.memory import analyze
+    from framing.kwic import kwic_terms
+    from framing.model import Corpus
+
+    def cpu(words: int) -> tuple[float, int]:
+        analysis = analyze(Corpus(articles=[_article(_hostile(words))]), engine="serial")
+        gc.collect()
+        t0 = time.process_time()
+        rows = kwic_terms(analysis, ["partnership"])["partnership"]
+        return time.process_time() - t0, len(rows)
+
+    cpu(400)  # warm up
+    (small, n_small), (large, n_large) = cpu(8_000), cpu(32_000)
+    assert n_large == 4 * n_small == 8_000
+    assert large / small < 8, f"4x the hits cost {large / small:.1f}x the CPU (quadratic would be about 16x)"
