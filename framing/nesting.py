@@ -6,7 +6,7 @@ span table then holds a ``paraphrase`` row and a ``quote`` row for one
 statement, and both rows stay (every figure links to its words). Measures
 that count statements count it once (:func:`part_of`, used through
 ``Measure.within``), and word shares that partition the text count each word
-once (:func:`words_outside`, used through ``Measure.words_outside``).
+once (:func:`words_outside`, used through ``Measure.outside``).
 
 A span is *part of* an enclosing span when, in the same article, its words
 lie inside it (its text without the quotation marks, punctuation and spaces

@@ -105,9 +105,10 @@ def align_sentences(sentences: pd.DataFrame, *, threshold: float = ALIGN_THRESHO
 def _stories(story: np.ndarray) -> list[np.ndarray]:
     """Positions of each story's sentences, in order, stories by first appearance; those of one outlet included."""
     codes, _ = pd.factorize(story)
-    order = np.argsort(codes, kind="stable")
-    bounds = np.cumsum(np.bincount(codes, minlength=int(codes.max()) + 1 if len(codes) else 0))
-    return np.split(order, bounds[:-1]) if len(codes) else []
+    if not len(codes):
+        return []
+    bounds = np.cumsum(np.bincount(codes))  # codes run 0..k-1 without gaps
+    return np.split(np.argsort(codes, kind="stable"), bounds[:-1])
 
 
 def _align_story(

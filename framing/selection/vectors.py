@@ -67,8 +67,8 @@ def vectorize(
         numbers: Count numbers as words (a job report's "235,000", a vote's "50-50").
         lsa: Share of the cosine given to latent topics (:func:`topics`): words that occur together
             in the texts count as shared even when the two texts use different ones of them.
-        terms: The run's :class:`~framing.selection.terms.TermCounter` (its token pattern must be
-            ``numbers``'), so that many calls analyse each distinct word once (default: a new one).
+        terms: The run's :class:`~framing.selection.terms.TermCounter` (with the token pattern
+            ``numbers`` selects), so that many calls analyse each distinct word once (default: a new one).
 
     Returns:
         A sparse matrix with unit-length rows (an empty text gives a zero row).
