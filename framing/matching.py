@@ -25,10 +25,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress
+from operator import le
 from typing import Generic, TypeVar
+
+from framing.word_runs import RunIndex, run_index
 
 T = TypeVar("T")
 
@@ -43,12 +45,12 @@ _INNER_HYPHEN_RE = re.compile(r"[^\s\-‐‑][-‐‑][^\s\-‐‑]")
 _COMPOUND_RE = re.compile(r"(?<!\S)\S*?[^\s\-‐‑][-‐‑][^\s\-‐‑]\S*")
 _HYPHEN_SPLIT_RE = re.compile(r"([-‐‑])")
 _HYPHEN_RE = re.compile(r"[-‐‑]")
-#: Where a match can start: a run of word characters not preceded by a word character or a hyphen (``_LEFT``).
-_RUN_RE = re.compile(r"((?<![\w\-‐‑])\w+)")
+#: The leading run of word characters of a form's first word (where :mod:`framing.word_runs` lets a match start).
 _LEAD_RE = re.compile(r"\w*")
 #: Texts shorter than this are searched by the regex alone (compound parts, single phrases).
 _INDEX_MIN_CHARS = 200
-_UNFOLDED = "\x00"
+#: Distinct parts of hyphenated words whose hits a :class:`CasedMatcher` keeps (then it starts afresh).
+_KEEP_PARTS = 4096
 
 
 def normalise(phrase: str) -> str:
@@ -76,76 +78,6 @@ def plural_forms(word: str) -> list[str]:
     if w.endswith(("s", "x", "z", "ch", "sh")):
         return [word + "es"]
     return [word + "s"]
-
-
-class _RunIndex:
-    """The word runs of one text where a lexicon match can start, exact and lower-cased, with their offsets.
-
-    Every matcher searching the same text shares it (:func:`_run_index`), so the text is scanned for
-    words once, whatever the number of lexicons and sentences.
-
-    Example:
-        >>> ix = _RunIndex("Allies rally; ALLIES-led")
-        >>> ix.starts_of({"allies"}, folded=True), ix.starts_of({"rally"}, folded=False), ix.crossing(2, 0)
-        ([0, 14], [7], 0)
-    """
-
-    def __init__(self, text: str) -> None:
-        parts = _RUN_RE.split(text)  # gap, run, gap, run, ..., gap
-        self.runs = parts[1::2]
-        self.starts = list(accumulate(map(len, parts)))[0:-1:2]  # each run starts where the text before it ends
-        self.distinct = set(self.runs)
-        self._folded: tuple[list[str], set[str]] | None = None
-
-    def _fold(self) -> tuple[list[str], set[str]]:
-        """Lower-cased runs; a run with a non-ASCII character becomes ``_UNFOLDED`` (the regex decides it)."""
-        if self._folded is None:
-            if all(map(str.isascii, self.distinct)):
-                folded = list(map(str.lower, self.runs))
-            else:
-                folded = [r.lower() if r.isascii() else _UNFOLDED for r in self.runs]
-            self._folded = (folded, set(folded))
-        return self._folded
-
-    def starts_of(self, leads: Set[str], *, folded: bool) -> list[int]:
-        """Offsets of the runs in ``leads`` (lower-cased runs if ``folded``, with every non-ASCII run), in order."""
-        runs, distinct = self._fold() if folded else (self.runs, self.distinct)
-        keys = leads & distinct
-        if folded and _UNFOLDED in distinct:
-            keys = keys | {_UNFOLDED}
-        if not keys:
-            return []
-        return list(compress(self.starts, map(keys.__contains__, runs)))
-
-    def crossing(self, stop: int, start: int) -> int | None:
-        """Start (>= ``start``) of the run that ``stop`` cuts, if any: the regex sees it end at ``stop``."""
-        i = bisect_left(self.starts, stop) - 1
-        if i >= 0 and self.starts[i] >= start and self.starts[i] + len(self.runs[i]) > stop:
-            return self.starts[i]
-        return None
-
-
-_LAST_TEXT: list[str] = []
-#: The texts indexed last, newest first: an article's index outlives the sentences a family indexes on its own.
-_INDEXES: list[tuple[str, _RunIndex]] = []
-_KEEP_INDEXES = 4
-
-
-def _run_index(text: str, *, now: bool = False) -> _RunIndex | None:
-    """The run index of ``text`` once it is searched a second time (every family searches the same article).
-
-    A text searched once (a sentence scored on its own) is not worth indexing: None, unless ``now`` (a search
-    of all its sentences at once). The last :data:`_KEEP_INDEXES` texts keep theirs.
-    """
-    for kept, index in _INDEXES:
-        if kept is text:
-            return index
-    if not now and (not _LAST_TEXT or _LAST_TEXT[0] is not text):
-        _LAST_TEXT[:] = [text]
-        return None
-    index = _RunIndex(text)
-    _INDEXES[:] = [(text, index), *_INDEXES[: _KEEP_INDEXES - 1]]
-    return index
 
 
 def _grouped_body(forms: list[str], flags: int, pattern: Callable[[str], str]) -> str:
@@ -237,7 +169,7 @@ class PhraseMatcher(Generic[T]):
         self._leads: frozenset[str] | None = frozenset(leads if case_sensitive else {x.lower() for x in leads})
         if "" in leads or not (case_sensitive or all(x.isascii() for x in leads)):
             self._leads = None
-        self._candidates: tuple[str, _RunIndex, list[int]] | None = None
+        self._candidates: tuple[str, RunIndex, list[int]] | None = None
 
     def _key(self, phrase: str) -> str:
         if self.case_sensitive:
@@ -252,12 +184,12 @@ class PhraseMatcher(Generic[T]):
     def _pattern(cls, phrase: str) -> str:
         return _SEP.join(re.escape(w).replace("'", "['’‘]") for w in cls._pattern_words(phrase))
 
-    def _candidates_of(self, text: str, *, now: bool = False) -> tuple[str, _RunIndex, list[int]] | None:
+    def _candidates_of(self, text: str, *, now: bool = False) -> tuple[str, RunIndex, list[int]] | None:
         """(``text``, its run index, the sorted offsets where a match may start), or None: try every offset."""
         cached = self._candidates
         if cached is not None and cached[0] is text:
             return cached
-        index = None if self._leads is None or len(text) < _INDEX_MIN_CHARS else _run_index(text, now=now)
+        index = None if self._leads is None or len(text) < _INDEX_MIN_CHARS else run_index(text, now=now)
         if index is None or self._leads is None:
             return None
         self._candidates = (text, index, index.starts_of(self._leads, folded=not self.case_sensitive))
@@ -302,8 +234,13 @@ class PhraseMatcher(Generic[T]):
         n = len(text)
         out: list[list[Match[T]]] = []
         for i, (s, e) in enumerate(bounds):
-            tried = _with_cut(groups.get(i, []), cached[1], text, s, min(e, n))
-            out.append(self._collect(self._try(text, tried, s, min(e, n))) if tried else [])
+            stop = min(e, n)
+            starts = groups.get(i)
+            if starts is None and (stop == n or not (text[stop].isalnum() or text[stop] == "_")):
+                out.append([])  # no candidate, and no word cut short at the end (``_with_cut``)
+                continue
+            tried = _with_cut(starts or [], cached[1], text, s, stop)
+            out.append(self._collect(self._try(text, tried, s, stop)) if tried else [])
         return out
 
     def _collect(self, matches: Iterable[re.Match[str]]) -> list[Match[T]]:
@@ -377,6 +314,7 @@ class CasedMatcher(Generic[T]):
         )
         self._exclude = exclude
         self._compounds = compounds
+        self._parts: dict[str, list[Match[T]]] = {}
 
     def _raw(self, text: str, start: int, end: int | None) -> list[Match[T]]:
         return _earliest_longest([m for matcher in self._matchers for m in matcher.hits(text, start, end)])
@@ -396,19 +334,32 @@ class CasedMatcher(Generic[T]):
         stop = len(text) if end is None else end
         # Compounds only where there is a hyphen at all: most sentences have none, and the word loop is Python.
         if self._compounds and _HYPHEN_RE.search(text, start, stop):
-            covered = [(m.start, m.end) for m in kept]
-            for w in _compound_words(text, start, stop):
-                ws, we = w.start(), w.end()
-                if any(s < we and ws < e for s, e in covered):
-                    continue
-                pos = ws
-                for part in _HYPHEN_SPLIT_RE.split(w.group(0)):
-                    if part and part not in "-‐‑":
-                        for m in self._raw(part, 0, None):
-                            kept.append(Match(pos + m.start, pos + m.end, m.text, m.term, m.value))
-                    pos += len(part)
-            kept.sort(key=lambda m: m.start)
+            self._add_compounds(kept, text, start, stop)
         return self._kept(kept)
+
+    def _add_compounds(self, kept: list[Match[T]], text: str, start: int, stop: int) -> None:
+        """Add to ``kept`` (sorted again by start) the hits inside the parts of hyphenated words it does not cover."""
+        covered = [(m.start, m.end) for m in kept]
+        for w in _compound_words(text, start, stop):
+            ws, we = w.start(), w.end()
+            if any(s < we and ws < e for s, e in covered):
+                continue
+            pos = ws
+            for part in _HYPHEN_SPLIT_RE.split(w.group(0)):
+                if part and part not in "-‐‑":
+                    for m in self._part_hits(part):
+                        kept.append(Match(pos + m.start, pos + m.end, m.text, m.term, m.value))
+                pos += len(part)
+        kept.sort(key=lambda m: m.start)
+
+    def _part_hits(self, part: str) -> list[Match[T]]:
+        """``_raw(part, 0, None)``, once per distinct part ("Russian" in "Sino-Russian", "pro-Russian", ...)."""
+        found = self._parts.get(part)
+        if found is None:
+            if len(self._parts) >= _KEEP_PARTS:
+                self._parts.clear()
+            found = self._parts[part] = self._raw(part, 0, None)
+        return found
 
     def _kept(self, hits: list[Match[T]]) -> list[Match[T]]:
         """``hits`` without the excluded terms' (which only block shorter terms inside them)."""
@@ -429,8 +380,13 @@ class CasedMatcher(Generic[T]):
         if hyphens is None:
             return [self.hits(text, s, e) for s, e in bounds]
         exact, loose = (m.hits_in(text, bounds) for m in self._matchers)
-        return [self.hits(text, s, e) if i in hyphens else self._kept(_earliest_longest(exact[i] + loose[i]))
-                for i, (s, e) in enumerate(bounds)]
+        out = []
+        for i, (s, e) in enumerate(bounds):
+            kept = _earliest_longest(exact[i] + loose[i])  # ``_raw(text, s, e)``
+            if i in hyphens:
+                self._add_compounds(kept, text, s, e)
+            out.append(self._kept(kept))
+        return out
 
 
 def _compound_words(text: str, start: int, stop: int) -> list[re.Match[str]]:
@@ -465,7 +421,7 @@ def _earliest_longest(hits: list[Match[T]]) -> list[Match[T]]:
     return kept
 
 
-def _with_cut(tried: list[int], index: _RunIndex, text: str, start: int, stop: int) -> list[int]:
+def _with_cut(tried: list[int], index: RunIndex, text: str, start: int, stop: int) -> list[int]:
     """``tried`` and the start of the run that ``stop`` cuts short, if any: the regex sees a shorter word there."""
     if stop < len(text) and (text[stop].isalnum() or text[stop] == "_"):
         cut = index.crossing(stop, start)
@@ -482,7 +438,8 @@ def _group(offsets: list[int], bounds: Sequence[tuple[int, int]]) -> dict[int, l
         {0: [1], 2: [9]}
     """
     firsts = [s for s, _ in bounds]
-    if firsts != sorted(firsts) or any(e > s for (_, e), s in zip(bounds, firsts[1:], strict=False)):
+    nexts = firsts[1:]
+    if not (all(map(le, firsts, nexts)) and all(map(le, [e for _, e in bounds], nexts))):
         return None
     out: dict[int, list[int]] = {}
     for pos in offsets:

@@ -29,7 +29,10 @@ from functools import lru_cache
 from framing.lexicons import read_word_list
 
 #: A word token: letters/digits with inner apostrophes, hyphens, dots (U.S.) or commas in numbers.
-WORD_RE = re.compile(r"[^\W_]+(?:(?:\.?[\-‐‑]|[’'.,])[^\W_]+)*", re.UNICODE)
+WORD_RE = re.compile(r"[^\W_][^\W_]*+(?:(?:\.?[\-‐‑]|[’'.,])[^\W_]++)*+", re.UNICODE)
+#: (The possessive ``*+``/``++`` give up nothing a match could need -- a run is followed by a non-word character --
+#: and spare the regex engine its backtracking bookkeeping: the same tokens, found faster.)
+_SPAN = re.Match.span
 _HAS_WORD_RE = re.compile(r"[^\W_]")
 
 _PARAGRAPH_RE = re.compile(r"\n[ \t\u00a0]*\n\s*")
@@ -244,7 +247,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
         ['The', 'U.S.-China', 'rivalry', "isn't", 'new']
     """
     stop = len(text) if end is None else end
-    return [(m.start(), m.end()) for m in WORD_RE.finditer(text, start, stop)]
+    return list(map(_SPAN, WORD_RE.finditer(text, start, stop)))
 
 
 def count_words(text: str) -> int:

@@ -35,6 +35,7 @@ import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import compress
 
 from vaderSentiment.vaderSentiment import (
     BOOSTER_DICT,
@@ -201,7 +202,7 @@ def _vader_words(text: str) -> tuple[str, list[str], list[str]]:
         text = _describe_emoji(text)
     text = text.strip()
     words = [w if len(s := w.strip(_PUNCT)) <= 2 else s for w in text.split()]
-    return text, words, [w.lower() for w in words]
+    return text, words, list(map(str.lower, words))
 
 
 def _vader_scores(text: str, words: list[str], low: list[str], lex: Mapping[str, float]) -> tuple[float, list[float]]:
@@ -209,11 +210,12 @@ def _vader_scores(text: str, words: list[str], low: list[str], lex: Mapping[str,
     if not words:
         return 0.0, []
     n = len(words)
-    caps = sum(1 for w in words if w.isupper())
+    caps = sum(map(str.isupper, words))
     cap_diff = 0 < n - caps < n
     sentiments = [0.0] * n
-    for i, w in enumerate(low):
-        if w not in lex or w in BOOSTER_DICT or (w == "kind" and i < n - 1 and low[i + 1] == "of"):
+    for i in compress(range(n), map(lex.__contains__, low)):  # the few lexicon words
+        w = low[i]
+        if w in BOOSTER_DICT or (w == "kind" and i < n - 1 and low[i + 1] == "of"):
             continue
         sentiments[i] = _rule_valence(words, low, i, cap_diff, lex)
     _but_rule(low, sentiments)
@@ -311,7 +313,7 @@ def mask_news_neutral(text: str, *, tokens: list[tuple[int, int]] | None = None)
     """
     folded = text.casefold()
     spans = ([(m.start, m.end) for m in _neutral_matcher().finditer(text)]
-             if any(k in folded for k in _neutral_keys()) else [])
+             if any(map(folded.__contains__, _neutral_keys())) else [])
     lexicon = analyzer().lexicon
     if tokens is None:
         tokens = tokenize(text)
@@ -369,12 +371,12 @@ class Valences:
     @cached_property
     def scored(self) -> tuple[int, ...]:
         """Indices of the tokens with a valence (the few that are not 0)."""
-        return tuple(i for i, x in enumerate(self.values) if x)
+        return tuple(compress(range(len(self.values)), self.values))
 
     @cached_property
     def words(self) -> tuple[str, ...]:
         """Each token lower-cased without surrounding punctuation."""
-        return tuple(self.text[s:e].strip(_STRIP).lower() for s, e in self.tokens)
+        return tuple(w.strip(_STRIP).lower() for w in self.text.split())  # ``split`` gives the tokens' text
 
 
 def sentence_valences(text: str, *, news_mask: bool = True) -> Valences:
@@ -386,6 +388,10 @@ def sentence_valences(text: str, *, news_mask: bool = True) -> Valences:
         (1, True, 'good')
     """
     return _valences(text, news_mask)
+
+
+_POSITIVE = (0.0).__lt__  # 0 < v
+_NEGATIVE = (0.0).__gt__  # 0 > v
 
 
 @lru_cache(maxsize=256)
@@ -412,8 +418,8 @@ def _valences(text: str, news_mask: bool) -> Valences:
         compound=compound,
         values=tuple(values),
         negators=count_negators(text, words_at),
-        pos_sum=sum(v for v in first if v > 0),
-        neg_sum=-sum(v for v in first if v < 0),
+        pos_sum=sum(filter(_POSITIVE, first)),
+        neg_sum=-sum(filter(_NEGATIVE, first)),
     )
 
 
@@ -428,5 +434,8 @@ def count_negators(text: str, tokens: list[tuple[int, int]] | None = None) -> in
     if len(low) != len(text):  # a letter whose lower case is longer: lower each token alone
         return sum(1 for s, e in (tokenize(text) if tokens is None else tokens)
                    if (w := text[s:e].lower().replace("’", "'")) in NEGATORS or w.endswith("n't"))
-    return sum(1 for s, e in (tokenize(text) if tokens is None else tokens)
-               if (w := low[s:e]) in NEGATORS or w.endswith("n't"))
+    words = [low[s:e] for s, e in (tokenize(text) if tokens is None else tokens)]
+    count = sum(map(NEGATORS.__contains__, words))
+    if "n't" in low:
+        count += sum(1 for w in words if w.endswith("n't") and w not in NEGATORS)
+    return count
