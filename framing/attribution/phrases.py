@@ -155,8 +155,14 @@ def skip_auxiliaries_back(text: str, lo: int, hi: int) -> int:
         >>> t[:skip_auxiliaries_back(t, 0, t.index(" said"))]
         'Six in 10'
     """
-    toks = tokenize(text, lo, hi)
+    w = text.find(" ", hi - _TAIL_CHARS, hi) if hi - lo > _TAIL_CHARS else -1
+    # the last words first (no word spans a space, so they are the last tokens of the range): all of them
+    # only if every one of those is skipped
+    toks = tokenize(text, w, hi) if w > lo else []
     i = _skip_auxiliaries(text, toks, hi)
+    if i < 0:
+        toks = tokenize(text, lo, hi)
+        i = _skip_auxiliaries(text, toks, hi)
     if i == len(toks) - 1:
         return hi
     return toks[i][1] if i >= 0 else lo
@@ -303,8 +309,27 @@ def np_forward(text: str, lo: int, hi: int, *, modifiers: bool = False) -> tuple
         >>> t[s:e]
         'retired neurosurgeon Ben Carson'
     """
-    toks = tokenize(text, lo, hi)
+    w = text.find(" ", lo + _TAIL_CHARS, hi) if hi - lo > _TAIL_CHARS else -1
+    if w > lo:
+        # the phrase lies in the first words (no word spans a space, so they are the first tokens of the range)
+        try:
+            return _np_from(text, tokenize(text, lo, w), lo, modifiers=modifiers, partial=True)
+        except _Short:
+            pass
+    return _np_from(text, tokenize(text, lo, hi), lo, modifiers=modifiers, partial=False)
+
+
+def _np_from(
+    text: str, toks: list[tuple[int, int]], lo: int, *, modifiers: bool, partial: bool
+) -> tuple[int, int] | None:
+    """:func:`np_forward` over the tokens ``toks`` starting at ``lo``.
+
+    With ``partial``, ``toks`` are the first tokens of the text only; :class:`_Short` is raised
+    where the phrase, or a word it depends on, may lie after them.
+    """
     if not toks or text[lo : toks[0][0]].strip():
+        if partial:
+            raise _Short
         return None
     j = 0
     first = text[toks[0][0] : toks[0][1]]
@@ -314,7 +339,9 @@ def np_forward(text: str, lo: int, hi: int, *, modifiers: bool = False) -> tuple
         j = 1
     k = j
     last = -1
-    while k < len(toks):
+    while k < len(toks) or partial:
+        if partial and k + 1 >= len(toks):
+            raise _Short  # the tests below may read the next token, which lies after the first words
         w = text[toks[k][0] : toks[k][1]]
         if k > 0 and not _gap_ok(text, toks[k - 1][1], toks[k][0], text[toks[k - 1][0] : toks[k - 1][1]]):
             break
