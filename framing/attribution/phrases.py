@@ -211,11 +211,12 @@ def np_backward(text: str, lo: int, hi: int, *, modifiers: bool = False) -> tupl
 
 
 class _Short(Exception):
-    """The last words of a text were not enough to find its speaker phrase."""
+    """The last (or first) words of a text were not enough to find its speaker phrase."""
 
 
-#: How many characters before a cue :func:`np_backward` tokenizes first.
-_TAIL_CHARS = 160
+#: How many characters at the end (:func:`np_backward`, :func:`skip_auxiliaries_back`) or the start
+#: (:func:`np_forward`) of a range are tokenized first: most phrases lie within them.
+_TAIL_CHARS = 48
 #: The fewest tokens before the phrase that the last words must hold (the look-back of its tests).
 _LOOK_BACK = 4
 
