@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from framing.corpus.segmentation import WORD_RE
 
@@ -117,8 +117,8 @@ class Tokens:
         last: Index after the last word token (trailing punctuation excluded).
         bounds: Indices of the tokens a reported clause may end before (:data:`BOUNDARY_MARKS`, :data:`CLAUSE_WORDS`).
         adjuncts: Indices of the prepositions a reported object may end before (:data:`ADJUNCT_WORDS`).
-        memo: Scores of feature parts, kept for the cues of the sentence
-            (see :func:`~framing.attribution.paraphrase_ranking.best_candidate`).
+        memo: What is kept for the cues of the sentence: where content may stop, and the scores of
+            feature parts (see :func:`~framing.attribution.paraphrase_ranking.best_candidate`).
     """
 
     starts: list[int]
@@ -198,9 +198,8 @@ class CueInfo:
     speaker_shape: str = ""
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A candidate content span ``[start, end)`` in tokens, after or before the cue."""
+class Candidate(NamedTuple):
+    """A candidate content span ``[start, end)`` in tokens, after or before the cue (a tuple: cheap to make)."""
 
     start: int
     end: int
@@ -278,6 +277,20 @@ def _insertion_opens(tk: Tokens) -> set[int]:
     return opens
 
 
+def _stops(tk: Tokens) -> list[int]:
+    """Where content may end, in order (the same for every cue of the sentence).
+
+    Not at a comma inside quotation marks ('is "utterly amoral," a "bully"') nor before examples of
+    the noun it follows ('released polls, including ones showing Trump leading').
+    """
+    inserts = _insertion_opens(tk)
+    return [e for e in tk.bounds if e < tk.last and e not in inserts
+            and not (tk.low[e] == "," and e + 1 < len(tk) and tk.low[e + 1] in _GOES_ON_AFTER_COMMA)]
+
+
+_STOPS = "stops"  # the key of :func:`_stops` in :attr:`Tokens.memo`
+
+
 def span_candidates(tk: Tokens, ci: int, cj: int, sp_lo: int, sp_hi: int) -> list[Candidate]:
     """Candidate contents of the cue ``[ci, cj)`` whose speaker is tokens ``[sp_lo, sp_hi)`` (-1: none).
 
@@ -291,15 +304,13 @@ def span_candidates(tk: Tokens, ci: int, cj: int, sp_lo: int, sp_hi: int) -> lis
     starts at the sentence start or after a boundary.
     """
     out: list[Candidate] = []
-    inserts = _insertion_opens(tk)
     first = max(cj, sp_hi) if sp_lo >= cj else cj
     sub_comma = None
     if _subordinate_opening(tk, ci):
         sub_comma = next((k for k in range(cj, tk.last) if tk.low[k] == ","), None)
-    # where content may end, in order: not at a comma inside quotation marks ('is "utterly amoral," a "bully"')
-    # nor before examples of the noun it follows ('released polls, including ones showing Trump leading')
-    stops = [e for e in tk.bounds if e < tk.last and e not in inserts
-             and not (tk.low[e] == "," and e + 1 < len(tk) and tk.low[e + 1] in _GOES_ON_AFTER_COMMA)]
+    stops = tk.memo.get(_STOPS)
+    if stops is None:
+        stops = tk.memo[_STOPS] = _stops(tk)
     for s in range(first, min(first + MAX_SKIP + 1, tk.last)):
         if tk.shape[s] == "P" and tk.low[s] not in _OPEN_QUOTES:
             continue
