@@ -197,7 +197,7 @@ def np_backward(text: str, lo: int, hi: int, *, modifiers: bool = False) -> tupl
         >>> t[s:e]
         'Senate minority leader Harry Reid'
     """
-    paren = _PAREN_END_RE.search(text, lo, hi)
+    paren = _PAREN_END_RE.search(text, lo, hi) if text.find(")", lo, hi) >= 0 else None  # find: cheap
     if paren:
         hi = paren.start()
     w = text.find(" ", hi - _TAIL_CHARS, hi) if hi - lo > _TAIL_CHARS else -1
