@@ -257,9 +257,9 @@ def cue_features(tk: Tokens, ci: int, cj: int, info: CueInfo) -> list[str]:
         f"midcap={ci > 0 and tk.shape[ci] in ('Cap', 'CAPS')}",
         f"spkshape={info.speaker_shape}", f"spkshape={info.speaker_shape}|lex={info.lexical}",
     ]
-    if any(x in _QUOTES for x in tk.low):
+    if not _QUOTES.isdisjoint(tk.low):
         feats.append("sentquote")
-        feats.append(f"quote_after={any(x in _QUOTES for x in tk.low[cj : cj + 3])}")
+        feats.append(f"quote_after={not _QUOTES.isdisjoint(tk.low[cj : cj + 3])}")
     return feats
 
 
