@@ -36,6 +36,12 @@ _PAREN_END_RE = re.compile(r"\s*\([^()\n]{1,40}\)[\s,]*$")
 _APPOS_CUT_RE = re.compile(r",(?!\s+(?:a|an|the)\s)|;|\s[—–]\s|\s\((?![A-Z]+\))")
 
 
+@lru_cache(maxsize=64)
+def _words(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The word tokens of ``text[lo:hi]``, kept for the rules that look at the same words again (do not change)."""
+    return tokenize(text, lo, hi)
+
+
 def _np_ish(word: str) -> bool:
     lw = word.lower()
     if lw in FUNCTION_WORDS and lw not in ("the",):
@@ -158,10 +164,10 @@ def skip_auxiliaries_back(text: str, lo: int, hi: int) -> int:
     w = text.find(" ", hi - _TAIL_CHARS, hi) if hi - lo > _TAIL_CHARS else -1
     # the last words first (no word spans a space, so they are the last tokens of the range): all of them
     # only if every one of those is skipped
-    toks = tokenize(text, w, hi) if w > lo else []
+    toks = _words(text, w, hi) if w > lo else []
     i = _skip_auxiliaries(text, toks, hi)
     if i < 0:
-        toks = tokenize(text, lo, hi)
+        toks = _words(text, lo, hi)
         i = _skip_auxiliaries(text, toks, hi)
     if i == len(toks) - 1:
         return hi
@@ -204,10 +210,10 @@ def np_backward(text: str, lo: int, hi: int, *, modifiers: bool = False) -> tupl
     if w > lo:
         # the phrase lies in the last words: tokenize only those, and all of the text if the phrase may reach further
         try:
-            return _np_in(text, tokenize(text, w, hi), hi, modifiers=modifiers, partial=True)
+            return _np_in(text, _words(text, w, hi), hi, modifiers=modifiers, partial=True)
         except _Short:
             pass
-    return _np_in(text, tokenize(text, lo, hi), hi, modifiers=modifiers, partial=False)
+    return _np_in(text, _words(text, lo, hi), hi, modifiers=modifiers, partial=False)
 
 
 class _Short(Exception):
@@ -314,10 +320,10 @@ def np_forward(text: str, lo: int, hi: int, *, modifiers: bool = False) -> tuple
     if w > lo:
         # the phrase lies in the first words (no word spans a space, so they are the first tokens of the range)
         try:
-            return _np_from(text, tokenize(text, lo, w), lo, modifiers=modifiers, partial=True)
+            return _np_from(text, _words(text, lo, w), lo, modifiers=modifiers, partial=True)
         except _Short:
             pass
-    return _np_from(text, tokenize(text, lo, hi), lo, modifiers=modifiers, partial=False)
+    return _np_from(text, _words(text, lo, hi), lo, modifiers=modifiers, partial=False)
 
 
 def _np_from(
