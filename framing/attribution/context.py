@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from framing.attribution.cues import CueIndex
@@ -49,6 +49,7 @@ class Context:
     cues: CueIndex
     story: Story
     place_words: frozenset[str]
+    _speakers: dict[tuple[int, int, str], Speaker | None] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, text: str, sentences: list[tuple[int, int]], *, story: Story | None = None) -> Context:
@@ -79,8 +80,14 @@ class Context:
         return self.sentences[i][0] if i >= 0 else 0
 
     def speaker_at(self, start: int, end: int, appos: str = "") -> Speaker | None:
-        """The speaker named by ``text[start:end]`` (see :func:`framing.attribution.speakers.speaker_at`)."""
-        return speaker_at(self.text, start, end, self.names, appos)
+        """The speaker named by ``text[start:end]`` (see :func:`framing.attribution.speakers.speaker_at`).
+
+        Kept per phrase: the steps ask about the same phrases again.
+        """
+        key = (start, end, appos)
+        if key not in self._speakers:
+            self._speakers[key] = speaker_at(self.text, start, end, self.names, appos)
+        return self._speakers[key]
 
 
 @lru_cache(maxsize=1)

@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 
 from framing.attribution.words import AUXILIARIES, DETERMINERS, FUNCTION_WORDS, base, speaker_words
 
+#: A capitalised word or initials ("U.S."), its capital first: the search skips to capitals at once.
+_NAME_WORD = r"[A-Z](?:\.(?:[A-Z]\.)*|[\w’'\-]*)"
 #: Two or more capitalised words (or initials) in a row.
-NAME_RUN_RE = re.compile(r"(?:(?:[A-Z]\.)+|[A-Z][\w’'\-]*)(?:[ \u00a0]+(?:(?:[A-Z]\.)+|[A-Z][\w’'\-]*))+")
+NAME_RUN_RE = re.compile(rf"{_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD})+")
 
 
 #: Verbs that end a name inside a capitalised run when more words follow ("Obama Says Museum ...";

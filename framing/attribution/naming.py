@@ -36,7 +36,28 @@ _AS_VERBS = (
 _OBJ_VERBS = (
     r"call(?:s|ed|ing)?|consider(?:s|ed|ing)?|dub(?:s|bed|bing)?|brand(?:s|ed|ing)?|label(?:s|led|ed|ling|ing)?"
 )
-_VERB_RE = re.compile(rf"\b(?:(?P<as>{_AS_VERBS})|(?P<obj>{_OBJ_VERBS}))\b", re.IGNORECASE)
+
+
+def _first_letters(*alternations: str) -> str:
+    """The first letters of the top-level alternatives of regular expressions.
+
+    Example:
+        >>> _first_letters("see|view(?:s|ing)?", "call")
+        'csv'
+    """
+    firsts, depth, at_start = set(), 0, True
+    for ch in "|".join(alternations):
+        if at_start:
+            firsts.add(ch)
+        at_start = ch == "|" and depth == 0
+        depth += (ch == "(") - (ch == ")")
+    return "".join(sorted(firsts))
+
+
+# every verb starts with one of these letters: the look-ahead lets the search pass other words at once
+_VERB_RE = re.compile(
+    rf"\b(?=[{_first_letters(_AS_VERBS, _OBJ_VERBS)}])(?:(?P<as>{_AS_VERBS})|(?P<obj>{_OBJ_VERBS}))\b", re.IGNORECASE
+)
 #: Words right after a verb that show it is not naming ("called for", "called off", "consider that").
 _NOT_OBJECT = frozenset("for on off up in out back into to upon at by from with that whether if how what it's".split())
 _BE = frozenset("is are was were be been being so".split())

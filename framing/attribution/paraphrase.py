@@ -44,7 +44,6 @@ from framing.attribution.paraphrase_features import (
     Candidate,
     CueInfo,
     Tokens,
-    best_candidate,
     content_features,
     cue_features,
     span_candidates,
@@ -61,6 +60,7 @@ from framing.attribution.paraphrase_pieces import (
     setting_tail,
     words_outside,
 )
+from framing.attribution.paraphrase_ranking import best_candidate
 from framing.attribution.paraphrase_rules import (
     colon_heads,
     interrupting,

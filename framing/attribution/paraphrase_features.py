@@ -22,11 +22,9 @@ Example:
 from __future__ import annotations
 
 import bisect
-import math
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from framing.corpus.segmentation import WORD_RE
 
@@ -119,7 +117,8 @@ class Tokens:
         last: Index after the last word token (trailing punctuation excluded).
         bounds: Indices of the tokens a reported clause may end before (:data:`BOUNDARY_MARKS`, :data:`CLAUSE_WORDS`).
         adjuncts: Indices of the prepositions a reported object may end before (:data:`ADJUNCT_WORDS`).
-        memo: Scores of feature parts, kept for the cues of the sentence (see :func:`best_candidate`).
+        memo: What is kept for the cues of the sentence: where content may stop, and the scores of
+            feature parts (see :func:`~framing.attribution.paraphrase_ranking.best_candidate`).
     """
 
     starts: list[int]
@@ -199,9 +198,8 @@ class CueInfo:
     speaker_shape: str = ""
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A candidate content span ``[start, end)`` in tokens, after or before the cue."""
+class Candidate(NamedTuple):
+    """A candidate content span ``[start, end)`` in tokens, after or before the cue (a tuple: cheap to make)."""
 
     start: int
     end: int
@@ -259,9 +257,9 @@ def cue_features(tk: Tokens, ci: int, cj: int, info: CueInfo) -> list[str]:
         f"midcap={ci > 0 and tk.shape[ci] in ('Cap', 'CAPS')}",
         f"spkshape={info.speaker_shape}", f"spkshape={info.speaker_shape}|lex={info.lexical}",
     ]
-    if any(x in _QUOTES for x in tk.low):
+    if not _QUOTES.isdisjoint(tk.low):
         feats.append("sentquote")
-        feats.append(f"quote_after={any(x in _QUOTES for x in tk.low[cj : cj + 3])}")
+        feats.append(f"quote_after={not _QUOTES.isdisjoint(tk.low[cj : cj + 3])}")
     return feats
 
 
@@ -279,6 +277,20 @@ def _insertion_opens(tk: Tokens) -> set[int]:
     return opens
 
 
+def _stops(tk: Tokens) -> list[int]:
+    """Where content may end, in order (the same for every cue of the sentence).
+
+    Not at a comma inside quotation marks ('is "utterly amoral," a "bully"') nor before examples of
+    the noun it follows ('released polls, including ones showing Trump leading').
+    """
+    inserts = _insertion_opens(tk)
+    return [e for e in tk.bounds if e < tk.last and e not in inserts
+            and not (tk.low[e] == "," and e + 1 < len(tk) and tk.low[e + 1] in _GOES_ON_AFTER_COMMA)]
+
+
+_STOPS = "stops"  # the key of :func:`_stops` in :attr:`Tokens.memo`
+
+
 def span_candidates(tk: Tokens, ci: int, cj: int, sp_lo: int, sp_hi: int) -> list[Candidate]:
     """Candidate contents of the cue ``[ci, cj)`` whose speaker is tokens ``[sp_lo, sp_hi)`` (-1: none).
 
@@ -292,15 +304,13 @@ def span_candidates(tk: Tokens, ci: int, cj: int, sp_lo: int, sp_hi: int) -> lis
     starts at the sentence start or after a boundary.
     """
     out: list[Candidate] = []
-    inserts = _insertion_opens(tk)
     first = max(cj, sp_hi) if sp_lo >= cj else cj
     sub_comma = None
     if _subordinate_opening(tk, ci):
         sub_comma = next((k for k in range(cj, tk.last) if tk.low[k] == ","), None)
-    # where content may end, in order: not at a comma inside quotation marks ('is "utterly amoral," a "bully"')
-    # nor before examples of the noun it follows ('released polls, including ones showing Trump leading')
-    stops = [e for e in tk.bounds if e < tk.last and e not in inserts
-             and not (tk.low[e] == "," and e + 1 < len(tk) and tk.low[e + 1] in _GOES_ON_AFTER_COMMA)]
+    stops = tk.memo.get(_STOPS)
+    if stops is None:
+        stops = tk.memo[_STOPS] = _stops(tk)
     for s in range(first, min(first + MAX_SKIP + 1, tk.last)):
         if tk.shape[s] == "P" and tk.low[s] not in _OPEN_QUOTES:
             continue
@@ -415,66 +425,6 @@ def span_features(tk: Tokens, ci: int, cj: int, c: Candidate, info: CueInfo) -> 
     return feats
 
 
-def best_candidate(
-    tk: Tokens, ci: int, cj: int, cands: list[Candidate], info: CueInfo, score: Callable[[list[str]], float]
-) -> Candidate:
-    """The candidate whose :func:`span_features` score highest, scoring each part of the features once.
-
-    The score of a candidate is the sum of ``score`` over its direction, start,
-    end, pair and boundary features (``score`` must be additive, with no bias).
-    Ties go to the earlier candidate.
-
-    Example:
-        >>> t = "Lee said that ties grew, but trade fell."
-        >>> tk = Tokens.of(t, 0, len(t))
-        >>> cands = span_candidates(tk, 1, 2, -1, -1)
-        >>> info = CueInfo("speech/past", "before", "person", False)
-        >>> c = best_candidate(tk, 1, 2, cands, info, lambda fs: float("dir=after|endtok=," in fs))
-        >>> tk.text_of(t, c.start, c.end)
-        'that ties grew'
-    """
-    w = " ".join(tk.low[ci:cj])
-    # boundary features do not depend on the cue: their scores are kept on the sentence for its other cues
-    cross = tk.memo.setdefault(score, {})  # direction -> score of each boundary (None: not scored yet)
-    # the other parts depend on the cue: kept for this cue, which may be read again (with other candidates)
-    dirs, starts, ends, pairs = tk.memo.setdefault((score, ci, cj, info), ({}, {}, {}, {}))
-    bounds = tk.bounds
-    right, left = bisect.bisect_right, bisect.bisect_left
-    best, best_score = cands[0], -math.inf
-    for c in cands:
-        d, s, e = c.direction, c.start, c.end
-        lo = right(bounds, s)
-        hi = max(lo, min(left(bounds, e), lo + 6))  # the boundaries crossed: at most six count
-        before = d == "before"
-        # what the pair features depend on, so that their strings are built once per distinct value
-        n = e - s
-        pk = (d, _BUCKETS[n] if 0 <= n < 13 else _bucket(n), hi - lo, before and s == 0,
-              _bucket(ci - e) if before else "")
-        pair = pairs.get(pk)
-        if pair is None:
-            pair = pairs[pk] = score(_pair_features(tk, ci, c, hi - lo))
-        if d not in dirs:
-            dirs[d] = score(_direction_features(tk, ci, cj, d, info))
-        start = starts.get((d, s))
-        if start is None:
-            start = starts[(d, s)] = score(_start_features(tk, cj, s, d, w))
-        end = ends.get((d, e))
-        if end is None:
-            end = ends[(d, e)] = score(_end_features(tk, ci, e, d, w))
-        total = dirs[d] + start + end + pair
-        if hi > lo:
-            row = cross.get(d)
-            if row is None:
-                row = cross[d] = [None] * len(bounds)
-            for k in range(lo, hi):
-                if row[k] is None:
-                    row[k] = score(_boundary_features(tk, bounds[k], d))
-            total += sum(row[lo:hi])
-        if total > best_score:
-            best, best_score = c, total
-    return best
-
-
 def content_features(tk: Tokens, cj: int, c: Candidate, outside_words: int) -> list[str]:
     """Features of the best content of a cue, for the cue decision ("said Friday" reports nothing).
 
@@ -494,5 +444,5 @@ def content_features(tk: Tokens, cj: int, c: Candidate, outside_words: int) -> l
 
 __all__ = [
     "BOUNDARY_MARKS", "CLAUSE_WORDS", "MAX_ENDS", "MAX_SKIP", "Candidate", "CueInfo", "SUBORDINATORS", "Tokens",
-    "best_candidate", "content_features", "cue_features", "span_candidates", "span_features", "speaker_shape",
+    "content_features", "cue_features", "span_candidates", "span_features", "speaker_shape",
 ]

@@ -50,6 +50,9 @@ _POSSESSOR_RE = re.compile(
     r"\s+(?:(?:earlier|latest|recent|repeated|previous|initial|original|own|public|private|new|first|last)\s+)?$"
 )
 
+#: How the possessor word of :data:`_POSSESSOR_RE` ends.
+_POSSESSOR_ENDS = ("'s", "’s", "his", "His", "her", "Her", "their", "Their", "its", "Its")
+
 
 def _coordinated(text: str, prev_end: int, cue: CueMatch) -> bool:
     """Whether a cue is a verb coordinated with an earlier cue ending at ``prev_end``, sharing its subject.
@@ -162,6 +165,8 @@ def possessor(ctx: Context, cue: CueMatch, s_start: int) -> tuple[Speaker, bool]
         'Trump'
     """
     lo = max(s_start, cue.start - 80)
+    if not any(w.endswith(_POSSESSOR_ENDS) for w in ctx.text[lo : cue.start].split()[-2:]):
+        return None  # cheap: the possessor is one of the last two words (a modifier may follow it)
     m = _POSSESSOR_RE.search(ctx.text, lo, cue.start)
     if m is None:
         return None

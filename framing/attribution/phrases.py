@@ -36,6 +36,12 @@ _PAREN_END_RE = re.compile(r"\s*\([^()\n]{1,40}\)[\s,]*$")
 _APPOS_CUT_RE = re.compile(r",(?!\s+(?:a|an|the)\s)|;|\s[—–]\s|\s\((?![A-Z]+\))")
 
 
+@lru_cache(maxsize=64)
+def _words(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The word tokens of ``text[lo:hi]``, kept for the rules that look at the same words again (do not change)."""
+    return tokenize(text, lo, hi)
+
+
 def _np_ish(word: str) -> bool:
     lw = word.lower()
     if lw in FUNCTION_WORDS and lw not in ("the",):
@@ -155,8 +161,14 @@ def skip_auxiliaries_back(text: str, lo: int, hi: int) -> int:
         >>> t[:skip_auxiliaries_back(t, 0, t.index(" said"))]
         'Six in 10'
     """
-    toks = tokenize(text, lo, hi)
+    w = text.find(" ", hi - _TAIL_CHARS, hi) if hi - lo > _TAIL_CHARS else -1
+    # the last words first (no word spans a space, so they are the last tokens of the range): all of them
+    # only if every one of those is skipped
+    toks = _words(text, w, hi) if w > lo else []
     i = _skip_auxiliaries(text, toks, hi)
+    if i < 0:
+        toks = _words(text, lo, hi)
+        i = _skip_auxiliaries(text, toks, hi)
     if i == len(toks) - 1:
         return hi
     return toks[i][1] if i >= 0 else lo
@@ -191,25 +203,26 @@ def np_backward(text: str, lo: int, hi: int, *, modifiers: bool = False) -> tupl
         >>> t[s:e]
         'Senate minority leader Harry Reid'
     """
-    paren = _PAREN_END_RE.search(text, lo, hi)
+    paren = _PAREN_END_RE.search(text, lo, hi) if text.find(")", lo, hi) >= 0 else None  # find: cheap
     if paren:
         hi = paren.start()
     w = text.find(" ", hi - _TAIL_CHARS, hi) if hi - lo > _TAIL_CHARS else -1
     if w > lo:
         # the phrase lies in the last words: tokenize only those, and all of the text if the phrase may reach further
         try:
-            return _np_in(text, tokenize(text, w, hi), hi, modifiers=modifiers, partial=True)
+            return _np_in(text, _words(text, w, hi), hi, modifiers=modifiers, partial=True)
         except _Short:
             pass
-    return _np_in(text, tokenize(text, lo, hi), hi, modifiers=modifiers, partial=False)
+    return _np_in(text, _words(text, lo, hi), hi, modifiers=modifiers, partial=False)
 
 
 class _Short(Exception):
-    """The last words of a text were not enough to find its speaker phrase."""
+    """The last (or first) words of a text were not enough to find its speaker phrase."""
 
 
-#: How many characters before a cue :func:`np_backward` tokenizes first.
-_TAIL_CHARS = 160
+#: How many characters at the end (:func:`np_backward`, :func:`skip_auxiliaries_back`) or the start
+#: (:func:`np_forward`) of a range are tokenized first: most phrases lie within them.
+_TAIL_CHARS = 48
 #: The fewest tokens before the phrase that the last words must hold (the look-back of its tests).
 _LOOK_BACK = 4
 
@@ -303,8 +316,27 @@ def np_forward(text: str, lo: int, hi: int, *, modifiers: bool = False) -> tuple
         >>> t[s:e]
         'retired neurosurgeon Ben Carson'
     """
-    toks = tokenize(text, lo, hi)
+    w = text.find(" ", lo + _TAIL_CHARS, hi) if hi - lo > _TAIL_CHARS else -1
+    if w > lo:
+        # the phrase lies in the first words (no word spans a space, so they are the first tokens of the range)
+        try:
+            return _np_from(text, _words(text, lo, w), lo, modifiers=modifiers, partial=True)
+        except _Short:
+            pass
+    return _np_from(text, _words(text, lo, hi), lo, modifiers=modifiers, partial=False)
+
+
+def _np_from(
+    text: str, toks: list[tuple[int, int]], lo: int, *, modifiers: bool, partial: bool
+) -> tuple[int, int] | None:
+    """:func:`np_forward` over the tokens ``toks`` starting at ``lo``.
+
+    With ``partial``, ``toks`` are the first tokens of the text only; :class:`_Short` is raised
+    where the phrase, or a word it depends on, may lie after them.
+    """
     if not toks or text[lo : toks[0][0]].strip():
+        if partial:
+            raise _Short
         return None
     j = 0
     first = text[toks[0][0] : toks[0][1]]
@@ -314,7 +346,9 @@ def np_forward(text: str, lo: int, hi: int, *, modifiers: bool = False) -> tuple
         j = 1
     k = j
     last = -1
-    while k < len(toks):
+    while k < len(toks) or partial:
+        if partial and k + 1 >= len(toks):
+            raise _Short  # the tests below may read the next token, which lies after the first words
         w = text[toks[k][0] : toks[k][1]]
         if k > 0 and not _gap_ok(text, toks[k - 1][1], toks[k][0], text[toks[k - 1][0] : toks[k - 1][1]]):
             break

@@ -72,6 +72,7 @@ def _direct_record(text: str, q: RawQuote, res: Resolved, cue: CueMatch | None) 
 
 
 def _paraphrase_record(text: str, p: Paraphrase, res: Resolved) -> Quote:
+    words = count_words(text[p.start : p.end])
     return Quote(
         start=p.start,
         end=p.end,
@@ -87,8 +88,8 @@ def _paraphrase_record(text: str, p: Paraphrase, res: Resolved) -> Quote:
         cue_end=p.cue.end,
         affiliation=res.affiliation,
         origin=res.origin,
-        quote_type=quote_type(count_words(text[p.start : p.end]), res.speaker, res.kind, named=res.named),
-        words=count_words(text[p.start : p.end]),
+        quote_type=quote_type(words, res.speaker, res.kind, named=res.named),
+        words=words,
     )
 
 

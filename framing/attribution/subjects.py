@@ -38,8 +38,13 @@ _SHARE_RE = re.compile(
     r"|(?:half|a\s+third|a\s+quarter|two-thirds|three-quarters|a\s+majority))\s*$",
     re.IGNORECASE,
 )
-# What every match of _SHARE_RE holds, under the same flags: where it is missing, the share is not looked for.
-_SHARE_HINT_RE = re.compile(r"\d|percent|half|third|quarter|majority|in\s+(?:three|four|five|ten)", re.IGNORECASE)
+# What every match of _SHARE_RE holds, under the same flags: where it is missing, the share is not looked for
+# (the look-ahead on the first letters lets the search pass other characters at once).
+_SHARE_HINT_RE = re.compile(r"(?=[\dphtqmi])(?:\d|percent|half|third|quarter|majority|in\s+(?:three|four|five|ten))",
+                            re.IGNORECASE)
+# How every match of _SHARE_RE ends (before its trailing spaces), under the same flags.
+_SHARE_END_RE = re.compile(r"(?:percent|\d|three|four|five|ten|half|third|quarter|thirds|quarters|majority)$",
+                           re.IGNORECASE)
 # The end of a first clause whose subject the cue's clause shares ("X met Lee and then said").
 _AND_RE = re.compile(r",?\s+and\s*$")
 # "by" before the participle ("by saying"), and a verb after a subject ("Fiorina was upfront").
@@ -147,7 +152,10 @@ def _share(text: str, lo: int, hi: int) -> Speaker | None:
     """
     if not _SHARE_HINT_RE.search(text, lo, hi):
         return None  # cheap: most phrases before a cue hold no number nor share word
-    m = _SHARE_RE.search(text, lo, skip_auxiliaries_back(text, lo, hi))
+    end = skip_auxiliaries_back(text, lo, hi)
+    if not _SHARE_END_RE.search(text[lo:end].rstrip()[-16:]):
+        return None  # cheap: the share ends the phrase (its longest last word has 8 letters)
+    m = _SHARE_RE.search(text, lo, end)
     if not m:
         return None
     s = m.start() + len(m.group()) - len(m.group().lstrip())

@@ -13,11 +13,11 @@ from framing.attribution.paraphrase_features import (
     Candidate,
     CueInfo,
     Tokens,
-    best_candidate,
     span_candidates,
     span_features,
 )
 from framing.attribution.paraphrase_model import paraphrase_model
+from framing.attribution.paraphrase_ranking import best_candidate
 from framing.document import Doc
 from framing.model import Article
 
