@@ -51,7 +51,9 @@ def generator(name: str, *, seed: int = DEFAULT_SEED) -> np.random.Generator:
 def resampled_sums(
     num: np.ndarray, den: np.ndarray, *, rng: np.random.Generator, reps: int = DEFAULT_REPS
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Column sums of ``num`` and ``den`` in each of ``reps`` resamples of the rows (``reps x m`` each).
+    """Column sums of ``num`` and ``den`` in each of ``reps`` resamples of the rows (``reps`` rows each).
+
+    The two may have different columns (``den``: the distinct denominators of ``num``'s measures).
 
     Example:
         >>> s, d = resampled_sums(np.ones((3, 1)), np.ones((3, 1)), rng=generator("x"), reps=4)
@@ -60,7 +62,7 @@ def resampled_sums(
     """
     n, m = num.shape
     num_sums = np.zeros((reps, m))
-    den_sums = np.zeros((reps, m))
+    den_sums = np.zeros((reps, den.shape[1]))
     if n == 0:
         return num_sums, den_sums
     batch = max(1, min(reps, _MAX_CELLS // n))

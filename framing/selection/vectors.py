@@ -32,6 +32,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from framing.blas import one_blas_thread
+from framing.heap import release_freed
 from framing.selection.terms import CHAR_NGRAMS, TOKEN_PATTERN, TOKEN_PATTERN_NUMBERS, TermCounter
 
 #: Weight of the word part in the joined similarity (the rest is character n-grams).
@@ -79,6 +80,7 @@ def vectorize(
     parts = []
     weights = []
     pattern = TOKEN_PATTERN_NUMBERS if numbers else TOKEN_PATTERN
+    own = terms is None
     if terms is None:
         terms = TermCounter(pattern=pattern, ngrams=CHAR_NGRAMS)
     elif terms.pattern != pattern:
@@ -103,6 +105,9 @@ def vectorize(
         parts.append(topic)
         weights = [w * (1.0 - lsa) / sum(weights) for w in weights] + [lsa]
     word = char = topic = None  # parts holds the only references: each is freed once joined
+    if own:  # this call's words and n-grams (tens of MB for thousands of articles) go before the join
+        del terms
+        release_freed()
     total = sum(weights)
     for p, w in zip(parts, weights, strict=True):
         p.data *= np.float32(np.sqrt(w / total))  # in place: no scaled copy of the (large) character part

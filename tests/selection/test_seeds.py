@@ -79,3 +79,14 @@ def test_every_alignment_points_at_sentence_spans(seeds):
         assert texts[r.other_article_id][r.other_start:r.other_end] == r.other_text
     sources = sel.sources
     assert (sources["n_outlets"] <= sources["outlets_in_story"]).all()
+
+
+def test_alignment_texts_are_the_span_tables_own_strings(seeds):
+    """Memory at scale: each alignment row refers to its sentence's string in the span table (no copy per row)."""
+    sel = select_content(seeds, stories=_one_story(seeds), reps=50)
+    rows = sel.alignments.iloc[:50]
+    spans = seeds.spans
+    assert len(rows)
+    assert all(t is spans.at[r, "text"] for t, r in zip(rows["text"], rows["span_row"], strict=True))
+    assert all(t is spans.at[r, "text"]
+               for t, r in zip(rows["other_text"], rows["other_span_row"], strict=True))
