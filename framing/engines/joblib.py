@@ -1,7 +1,7 @@
 """The joblib engine: chunks in worker processes on this machine (loky backend).
 
-Workers are started once per call; results come back in submission order, so
-the tables are identical to the serial engine's.
+Workers are started once per call and stopped when it ends; results come back
+in submission order, so the tables are identical to the serial engine's.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from joblib import Parallel, delayed
+from joblib.externals.loky import get_reusable_executor
 
 from framing.engines.task import ChunkResult, analyze_chunk
 
@@ -25,3 +26,6 @@ def run_joblib(
     parallel = Parallel(n_jobs=n_jobs, backend="loky", return_as="generator")
     results: Iterator[ChunkResult] = parallel(delayed(analyze_chunk)(chunk, families, story=story) for chunk in chunks)
     yield from results
+    # loky keeps its workers alive for a next call (5 minutes): a report would carry their memory (a few
+    # hundred MB) through comparing and rendering. They go now; the next run starts new ones.
+    get_reusable_executor().shutdown(wait=True)
