@@ -7,8 +7,9 @@ C allocator keep much of what is freed in place, scattered between pages still
 in use; the process's resident size then only grows, stage after stage. Between
 stages, :func:`release_freed` asks glibc (``malloc_trim``) to hand every wholly
 free page back, and Arrow's own pool (mimalloc or jemalloc: the string columns of
-pandas 3 live there) to release what it keeps for reuse. It changes no result, costs a few milliseconds, and does nothing
-where the C library is not glibc (macOS, Windows, musl).
+pandas 3 live there) to release what it keeps for reuse. It changes no result,
+costs a few milliseconds, and the trim does nothing where the C library is not
+glibc (macOS, Windows, musl).
 
 Example:
     >>> release_freed()  # a no-op or a trim; returns nothing either way
