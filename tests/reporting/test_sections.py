@@ -114,3 +114,24 @@ def test_a_corpus_of_many_stories_is_not_titled_one_story(seed_analysis):
     assert "--group" in context["stories_note"]
     one = build_context(seed_analysis, compare(seed_analysis, reps=20))
     assert one["title"] == "How 5 outlets framed one story" and one["stories_note"] == ""
+
+
+def test_chart_figures_are_collected_before_the_rest_of_the_context_even_with_collection_deferred(seed_analysis):
+    """Memory at scale: a report defers full collections; the charts' closed figures (garbage in cycles)
+    must still be gone once the context is built, not carried through the KWIC, evidence and PDF stages."""
+    import gc
+
+    from matplotlib.figure import Figure
+
+    from framing.reporting.context import build_context
+
+    comparison = compare(seed_analysis, reps=50)
+    gc.collect()
+    gc.disable()
+    try:
+        context = build_context(seed_analysis, comparison)
+        alive = sum(isinstance(o, Figure) for o in gc.get_objects())
+    finally:
+        gc.enable()
+    assert context["charts"]
+    assert alive == 0
