@@ -25,6 +25,7 @@ import pandas as pd
 
 from framing.attribution import prepare_doc
 from framing.features import FAMILIES, get_extractor
+from framing.heap import fewer_collections
 from framing.model import Article, LoadProblem, Span, spans_to_frame
 
 if TYPE_CHECKING:
@@ -120,12 +121,14 @@ def analyze_chunk(articles: Sequence[Article], families: Sequence[str], *, story
     spans: list[Span] = []
     rows: list[dict[str, object]] = []
     problems: list[LoadProblem] = []
-    for article in articles:
-        try:
-            found = analyze_article(article, families, story=story)
-        except Exception as exc:  # one bad article never kills a run
-            problems.append(LoadProblem(article.source or article.id, f"analysis failed ({type(exc).__name__}: {exc})"))
-            continue
-        spans.extend(found)
-        rows.append(article_row(article, found))
+    with fewer_collections():
+        for article in articles:
+            try:
+                found = analyze_article(article, families, story=story)
+            except Exception as exc:  # one bad article never kills a run
+                problems.append(LoadProblem(article.source or article.id,
+                                            f"analysis failed ({type(exc).__name__}: {exc})"))
+                continue
+            spans.extend(found)
+            rows.append(article_row(article, found))
     return ChunkResult(spans=spans_to_frame(spans), articles=rows, problems=problems)
