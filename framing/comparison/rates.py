@@ -49,7 +49,8 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -167,20 +168,32 @@ def _matrices(
     scores = spans["score"].to_numpy(dtype=float)
     texts = spans["text"].to_numpy(dtype=object)
     num = np.zeros((n, len(measures)))
-    columns: dict[object, np.ndarray] = {}  # denominator key -> column
+    columns: list[np.ndarray] = []  # the distinct denominators
+    column_of: dict[object, int] = {}  # denominator key -> its column
+
+    def column(key: object, make: Callable[[], np.ndarray]) -> int:
+        if key not in column_of:
+            column_of[key] = len(columns)
+            columns.append(make())
+        return column_of[key]
+
     den_of = np.zeros(len(measures), dtype=np.int64)
     masks: list[np.ndarray] = []
     span_words: np.ndarray | None = None
     parts: dict[tuple[tuple[str, ...], tuple[str, ...]], np.ndarray] = {}
+
+    def base_counts(m: Measure) -> np.ndarray:  # a share_of measure's base: its base spans per row
+        return np.bincount(where[_counted(spans, m.base_features, m.base_where, m.within, parts)],
+                           minlength=n).astype(float)
+
     for j, m in enumerate(measures):
         mask = _counted(spans, m.features, m.where, m.within, parts)
         if m.kind == "mean":
             mask &= ~np.isnan(scores)
         masks.append(mask)
         hits = np.bincount(where[mask], minlength=n).astype(float)
-        key: object = "none"  # the measures not resampled (distinct speakers, article means)
         if m.kind == "rate":
-            num[:, j], key = hits, "words"
+            num[:, j], den_of[j] = hits, column("words", lambda: words)
         elif m.kind == "share_words":
             if m.outside:  # words inside other spans (a paraphrase's quoted words) belong to another share
                 weights = words_outside(spans, mask, select(spans, m.outside, m.outside_where))
@@ -191,23 +204,17 @@ def _matrices(
                 span_words[todo] = [count_words(t) for t in texts[todo]]
                 weights = span_words
             num[:, j] = np.bincount(where[mask], weights=weights[mask], minlength=n)
-            key = "words"
+            den_of[j] = column("words", lambda: words)
         elif m.kind == "share_sentences":
-            num[:, j], key = (hits > 0).astype(float), "sentences"
+            num[:, j], den_of[j] = (hits > 0).astype(float), column("sentences", lambda: is_sentence)
         elif m.kind == "share_of":
-            key = ("base", m.base_features, m.base_where, m.within)
-            if key not in columns:
-                base = _counted(spans, m.base_features, m.base_where, m.within, parts)
-                columns[key] = np.bincount(where[base], minlength=n).astype(float)
-            num[:, j] = hits
+            num[:, j], den_of[j] = hits, column((m.base_features, m.base_where, m.within), partial(base_counts, m))
         elif m.kind == "mean":
             num[:, j] = np.bincount(where[mask], weights=scores[mask], minlength=n)
-            key = ("hits", j)
-            columns[key] = hits
-        if key not in columns:
-            columns[key] = words if key == "words" else is_sentence if key == "sentences" else np.zeros(n)
-        den_of[j] = list(columns).index(key)
-    den = np.column_stack(list(columns.values())) if columns else np.zeros((n, 0))
+            den_of[j] = column(("hits", j), partial(np.asarray, hits))
+        else:  # not resampled (distinct speakers, article means)
+            den_of[j] = column("none", partial(np.zeros, n))
+    den = np.column_stack(columns) if columns else np.zeros((n, 0))
     return num, den, den_of, masks
 
 
