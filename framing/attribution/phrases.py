@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from framing.attribution.cues import cue_matcher
@@ -161,7 +162,7 @@ def skip_auxiliaries_back(text: str, lo: int, hi: int) -> int:
         >>> t[:skip_auxiliaries_back(t, 0, t.index(" said"))]
         'Six in 10'
     """
-    w = text.find(" ", hi - _TAIL_CHARS, hi) if hi - lo > _TAIL_CHARS else -1
+    w = _tail_start(text, lo, hi)
     # the last words first (no word spans a space, so they are the last tokens of the range): all of them
     # only if every one of those is skipped
     toks = _words(text, w, hi) if w > lo else []
@@ -206,18 +207,35 @@ def np_backward(text: str, lo: int, hi: int, *, modifiers: bool = False) -> tupl
     paren = _PAREN_END_RE.search(text, lo, hi) if text.find(")", lo, hi) >= 0 else None  # find: cheap
     if paren:
         hi = paren.start()
-    w = text.find(" ", hi - _TAIL_CHARS, hi) if hi - lo > _TAIL_CHARS else -1
-    if w > lo:
-        # the phrase lies in the last words: tokenize only those, and all of the text if the phrase may reach further
-        try:
-            return _np_in(text, _words(text, w, hi), hi, modifiers=modifiers, partial=True)
-        except _Short:
-            pass
-    return _np_in(text, _words(text, lo, hi), hi, modifiers=modifiers, partial=False)
+    w = _tail_start(text, lo, hi)
+    # the phrase lies in the last words: tokenize only those, and all of the text if the phrase may reach further
+    return _part_first(text, lo, hi, (w, hi) if w > lo else None,
+                       lambda toks, partial: _np_in(text, toks, hi, modifiers=modifiers, partial=partial))
 
 
 class _Short(Exception):
     """The last (or first) words of a text were not enough to find its speaker phrase."""
+
+
+def _tail_start(text: str, lo: int, hi: int) -> int:
+    """The space before the last :data:`_TAIL_CHARS` characters of ``text[lo:hi]`` (-1: none, or a short range)."""
+    return text.find(" ", hi - _TAIL_CHARS, hi) if hi - lo > _TAIL_CHARS else -1
+
+
+def _part_first(
+    text: str, lo: int, hi: int, part: tuple[int, int] | None,
+    find: Callable[[list[tuple[int, int]], bool], tuple[int, int] | None],
+) -> tuple[int, int] | None:
+    """``find`` over the tokens of ``text[part]`` (partial), else over all the tokens of ``text[lo:hi]``.
+
+    All the tokens are read where there is no part, or where its tokens are too few (:class:`_Short`).
+    """
+    if part is not None:
+        try:
+            return find(_words(text, *part), True)
+        except _Short:
+            pass
+    return find(_words(text, lo, hi), False)
 
 
 #: How many characters at the end (:func:`np_backward`, :func:`skip_auxiliaries_back`) or the start
@@ -317,13 +335,9 @@ def np_forward(text: str, lo: int, hi: int, *, modifiers: bool = False) -> tuple
         'retired neurosurgeon Ben Carson'
     """
     w = text.find(" ", lo + _TAIL_CHARS, hi) if hi - lo > _TAIL_CHARS else -1
-    if w > lo:
-        # the phrase lies in the first words (no word spans a space, so they are the first tokens of the range)
-        try:
-            return _np_from(text, _words(text, lo, w), lo, modifiers=modifiers, partial=True)
-        except _Short:
-            pass
-    return _np_from(text, _words(text, lo, hi), lo, modifiers=modifiers, partial=False)
+    # the phrase lies in the first words (no word spans a space, so they are the first tokens of the range)
+    return _part_first(text, lo, hi, (lo, w) if w > lo else None,
+                       lambda toks, partial: _np_from(text, toks, lo, modifiers=modifiers, partial=partial))
 
 
 def _np_from(
