@@ -370,7 +370,8 @@ def distribution_plot(
     """Box plot plus each sentence as a dot (a seeded sample of ``max_dots`` per outlet): sentiment per outlet."""
     with _style():
         fig, ax = plt.subplots(figsize=(7.5, 0.6 * len(outlets) + 1.4))
-        order = [o for o in outlets if o in set(scores["outlet_name"])]
+        present = set(scores["outlet_name"].unique())  # once: the column has a row per sentence
+        order = [o for o in outlets if o in present]
         data = [scores.loc[scores["outlet_name"] == name, "score"].to_numpy(dtype=float) for name in order]
         ax.boxplot(data, positions=list(range(len(order))), orientation="horizontal", widths=0.6, showfliers=False,
                    patch_artist=True, boxprops={"facecolor": "#dde8f3", "edgecolor": "#444444"},
@@ -421,7 +422,8 @@ def stacked_shares(
 def keyness_chart(chart_id: str, title: str, keyness: pd.DataFrame, names: dict[str, str], *, alt: str,
                   caption: str = "", top: int = 8) -> Chart:
     """Small multiples: the top distinctive words of each outlet by z-score."""
-    outlets = [o for o in names if o in set(keyness["outlet_id"])]
+    present = set(keyness["outlet_id"].unique())
+    outlets = [o for o in names if o in present]
     cols = min(3, len(outlets))
     rows = -(-len(outlets) // cols)
     with _style():

@@ -24,7 +24,6 @@ Example:
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +32,6 @@ from markupsafe import Markup
 
 from framing.comparison import Comparison
 from framing.engines.memory import Analysis
-from framing.heap import release_freed
-from framing.reporting.charts import Chart
 from framing.reporting.formatting import static
 from framing.reporting.sections.evidence import LEGEND, evidence, evidence_outlets, shown_articles
 from framing.reporting.sections.figures import distinctive_words, figures
@@ -71,18 +68,6 @@ APPENDIX: frozenset[str] = frozenset({"comparison", "evidence", "kwic", "overvie
 
 #: Headlines listed in the overview.
 MAX_HEADLINES = 12
-
-
-def _collected(charts: list[Chart]) -> list[Chart]:
-    """``charts``, once their closed figures are collected and the memory handed back.
-
-    A closed matplotlib figure is garbage in reference cycles (artists, axes, canvas): a hundred MB or so for
-    the report's charts at 6,000 articles, which a report's deferred full collections
-    (:func:`framing.reporting._settled_heap`) would otherwise carry through the KWIC, evidence and PDF stages.
-    """
-    gc.collect()
-    release_freed()
-    return charts
 
 
 def _title(n_outlets: int, n_stories: int) -> str:
@@ -134,6 +119,7 @@ def build_context(
     n_shown = sum(1 for e in articles if e["full"])
     per_outlet = analysis.articles.groupby("outlet_id", sort=False).size().tolist()
     card = validity_card(validity)
+    features = set(analysis.spans["feature"].unique())
     table = comparison_table(comparison.table, outlets, anchors_by_outlet, shown_spans)
     for g in table["groups"]:
         for r in g["rows"]:
@@ -173,7 +159,7 @@ def build_context(
         "css": Markup(static("report.css")),  # packaged file, not user data
         "overview": overview(analysis, anchors, outlet_anchors, shown),
         "comparison": table,
-        "charts": _collected(figures(analysis, comparison)),
+        "charts": figures(analysis, comparison),
         "keyness": distinctive_words(comparison),
         "evidence": articles,
         "sampled": shown is not None,
@@ -183,7 +169,7 @@ def build_context(
             f"relationship labels (then the most spans; ties broken by a fixed seed). The others are listed under "
             f"each outlet with their counts; every figure above still counts all {len(articles):,} articles."),
         "legend": [{"feature": f, "name": n, "symbol": s, "description": d, "on": on,
-                    "present": f in set(analysis.spans["feature"])} for f, n, s, d, on in LEGEND],
+                    "present": f in features} for f, n, s, d, on in LEGEND],
         "kwic": label_contexts(analysis, shown_spans=shown_spans),
         "validity": card,
         "limitations": limitations(per_outlet),
