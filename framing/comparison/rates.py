@@ -49,20 +49,19 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from functools import partial
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 
 from framing.comparison.bootstrap import DEFAULT_REPS, DEFAULT_SEED, generator, percentile_interval, resampled_sums
 from framing.comparison.caveats import MIN_HITS, add_caveats
 from framing.comparison.declarations import default_measures
 from framing.comparison.intervals import WILSON_KINDS, clip, wilson
-from framing.corpus.segmentation import count_words
+from framing.comparison.numerators import grouped_sums, matrices, select, sentence_rows
 from framing.errors import FramingError, value_invalid_msg
-from framing.measures import Measure, Where
-from framing.nesting import part_of, words_outside
+from framing.measures import Measure
 
 __all__ = ["COMPARISON_COLUMNS", "compare_outlets", "measure_values", "select", "sentence_rows"]
 
@@ -100,146 +99,6 @@ _ZERO_KINDS: frozenset[str] = frozenset({"rate", "share_words"})
 
 #: An outlet with at least this many articles is resampled by article, not by sentence.
 ARTICLE_BOOTSTRAP_MIN = 5
-
-
-def select(spans: pd.DataFrame, features: Sequence[str], where: Where = ()) -> pd.Series:
-    """Boolean mask of the spans of these features passing the filters.
-
-    Example:
-        >>> from framing.model import spans_to_frame, Span
-        >>> s = spans_to_frame([Span("a", "o", "hedge", 0, 3, "may", voice="authorial")])
-        >>> select(s, ["hedge"], (("voice", ("direct_quote",)),)).tolist()
-        [False]
-    """
-    mask = spans["feature"].isin(list(features))
-    for column, allowed in where:
-        mask &= spans[column].isin(list(allowed))
-    return mask
-
-
-def sentence_rows(spans: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
-    """One row per sentence (article_id, outlet_id, sentence, n_words) and each span's row in it.
-
-    Spans outside any sentence (``sentence == -1``) or in sentences with no
-    ``sentence`` span get a pseudo-sentence of 0 words, so they are still
-    resampled.
-
-    Example:
-        >>> from framing.model import spans_to_frame, Span
-        >>> s = spans_to_frame([Span("a", "o", "sentence", 0, 5, "Hi yo", 0, score=2.0)])
-        >>> rows, where = sentence_rows(s)
-        >>> rows["n_words"].tolist(), where.tolist()
-        ([2.0], [0])
-    """
-    sent = spans[spans["feature"] == "sentence"]
-    base = pd.DataFrame(
-        {
-            "article_id": sent["article_id"].to_numpy(),
-            "outlet_id": sent["outlet_id"].to_numpy(),
-            "sentence": sent["sentence"].to_numpy(),
-            "n_words": sent["score"].fillna(0.0).to_numpy(dtype=float),
-            "is_sentence": True,
-        }
-    ).drop_duplicates(["article_id", "sentence"])
-    keys = spans[["article_id", "outlet_id", "sentence"]].drop_duplicates(["article_id", "sentence"])
-    extra = keys.merge(base[["article_id", "sentence"]], how="left", indicator=True)
-    extra = extra[extra["_merge"] == "left_only"].drop(columns="_merge")
-    extra = extra.assign(n_words=0.0, is_sentence=False)
-    rows = pd.concat([base, extra], ignore_index=True)
-    # each span's (article, sentence) row: every key of the spans is among the (unique) keys of the rows
-    keys_of = pd.MultiIndex.from_arrays([rows["article_id"].to_numpy(), rows["sentence"].to_numpy(dtype=np.int64)])
-    where = keys_of.get_indexer(
-        pd.MultiIndex.from_arrays([spans["article_id"].to_numpy(), spans["sentence"].to_numpy(dtype=np.int64)]))
-    return rows, where.astype(np.int64)
-
-
-def _matrices(
-    spans: pd.DataFrame, rows: pd.DataFrame, where: np.ndarray, measures: Sequence[Measure]
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[np.ndarray]]:
-    """Per sentence row and measure, the numerator; the distinct denominators; each measure's denominator; masks.
-
-    Most measures share a denominator (the words of the row, for every rate): it is one column of
-    ``den``, and ``den_of[j]`` is measure ``j``'s column. Every sum over rows of ``den[:, den_of]``
-    equals the sum of ``den`` indexed afterwards (column by column), in a fraction of the memory.
-    """
-    n = len(rows)
-    words = rows["n_words"].to_numpy(dtype=float)
-    is_sentence = rows["is_sentence"].to_numpy(dtype=bool).astype(float)
-    scores = spans["score"].to_numpy(dtype=float)
-    texts = spans["text"].to_numpy(dtype=object)
-    num = np.zeros((n, len(measures)))
-    columns: list[np.ndarray] = []  # the distinct denominators
-    column_of: dict[object, int] = {}  # denominator key -> its column
-
-    def column(key: object, make: Callable[[], np.ndarray]) -> int:
-        if key not in column_of:
-            column_of[key] = len(columns)
-            columns.append(make())
-        return column_of[key]
-
-    den_of = np.zeros(len(measures), dtype=np.int64)
-    masks: list[np.ndarray] = []
-    span_words: np.ndarray | None = None
-    parts: dict[tuple[tuple[str, ...], tuple[str, ...]], np.ndarray] = {}
-
-    def base_counts(m: Measure) -> np.ndarray:  # a share_of measure's base: its base spans per row
-        return np.bincount(where[_counted(spans, m.base_features, m.base_where, m.within, parts)],
-                           minlength=n).astype(float)
-
-    for j, m in enumerate(measures):
-        mask = _counted(spans, m.features, m.where, m.within, parts)
-        if m.kind == "mean":
-            mask &= ~np.isnan(scores)
-        masks.append(mask)
-        hits = np.bincount(where[mask], minlength=n).astype(float)
-        if m.kind == "rate":
-            num[:, j], den_of[j] = hits, column("words", lambda: words)
-        elif m.kind == "share_words":
-            if m.outside:  # words inside other spans (a paraphrase's quoted words) belong to another share
-                weights = words_outside(spans, mask, select(spans, m.outside, m.outside_where))
-            else:
-                if span_words is None:
-                    span_words = np.full(len(spans), np.nan)
-                todo = np.flatnonzero(mask & np.isnan(span_words))  # words counted once per span, only where needed
-                span_words[todo] = [count_words(t) for t in texts[todo]]
-                weights = span_words
-            num[:, j] = np.bincount(where[mask], weights=weights[mask], minlength=n)
-            den_of[j] = column("words", lambda: words)
-        elif m.kind == "share_sentences":
-            num[:, j], den_of[j] = (hits > 0).astype(float), column("sentences", lambda: is_sentence)
-        elif m.kind == "share_of":
-            num[:, j], den_of[j] = hits, column((m.base_features, m.base_where, m.within), partial(base_counts, m))
-        elif m.kind == "mean":
-            num[:, j] = np.bincount(where[mask], weights=scores[mask], minlength=n)
-            den_of[j] = column(("hits", j), partial(np.asarray, hits))
-        else:  # not resampled (distinct speakers, article means)
-            den_of[j] = column("none", partial(np.zeros, n))
-    den = np.column_stack(columns) if columns else np.zeros((n, 0))
-    return num, den, den_of, masks
-
-
-def _counted(
-    spans: pd.DataFrame,
-    features: Sequence[str],
-    where: Where,
-    within: tuple[str, ...],
-    parts: dict[tuple[tuple[str, ...], tuple[str, ...]], np.ndarray],
-) -> np.ndarray:
-    """:func:`select`, less the spans that count with an enclosing span of the ``within`` features.
-
-    ``parts`` caches, per (features, within), the rows that are part of an
-    enclosing span (:func:`framing.nesting.part_of`): a quote inside a
-    paraphrase of the same speaker is one statement with it.
-    """
-    mask = select(spans, features, where).to_numpy(dtype=bool, copy=True)
-    if within:
-        key = (tuple(features), within)
-        if key not in parts:
-            wholes = spans["feature"].isin(list(within)).to_numpy(dtype=bool)
-            inner = spans["feature"].isin(list(features)).to_numpy(dtype=bool)
-            parts[key] = part_of(spans, inner, wholes) >= 0
-        mask &= ~parts[key]
-    return mask
 
 
 def _expanded(sums: tuple[np.ndarray, np.ndarray], den_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -296,18 +155,20 @@ def measure_values(
     values = np.full((len(keys), len(ms)), np.nan)
     if len(spans):
         rows, where = sentence_rows(spans)
-        num, den, den_of, masks = _matrices(spans, rows, where, ms)
+        num, den, den_of, hit_rows = matrices(spans, rows, where, ms)
         row_group = rows[by].astype(str).to_numpy(dtype=object)
         span_group = spans[by].astype(str).to_numpy(dtype=object)
         words = rows["n_words"].to_numpy(dtype=float)
         scales = np.array([m.scale for m in ms])
         for i, key in enumerate(keys):
             inside = row_group == key
-            values[i] = _sums_ratio(num[inside].sum(axis=0), den[inside].sum(axis=0)[den_of]) * scales
+            k_in = grouped_sums(num, inside.astype(np.int64), 2)[1]
+            values[i] = _sums_ratio(k_in, den[inside].sum(axis=0)[den_of]) * scales
             for j, m in enumerate(ms):
                 if m.kind == "distinct":
                     defined = words[inside].sum() > 0
-                    values[i, j] = float(len(_speakers(spans, masks[j] & (span_group == key)))) if defined else np.nan
+                    mine = hit_rows[j][span_group[hit_rows[j]] == key]
+                    values[i, j] = float(len(_speakers(spans, mine))) if defined else np.nan
                 elif m.kind == "article_mean":
                     values[i, j] = np.nan
     return pd.DataFrame(values, index=pd.Index(keys, name=by), columns=[m.key for m in ms])
@@ -359,7 +220,7 @@ def compare_outlets(
     ms = list(measures) if measures is not None else default_measures(spans, articles)
     spans = spans.reset_index(drop=True)
     rows, where = sentence_rows(spans)
-    num, den, den_of, masks = _matrices(spans, rows, where, ms)
+    num, den, den_of, hit_rows = matrices(spans, rows, where, ms)
     outlets = _outlets(spans, articles)
     row_outlet = rows["outlet_id"].to_numpy(dtype=object)
     span_outlet = spans["outlet_id"].to_numpy(dtype=object)
@@ -384,8 +245,8 @@ def compare_outlets(
     for outlet_id, outlet_name in outlets:
         inside = row_outlet == outlet_id
         # column sums over the outlet's rows and the rest's, without copying either block of rows
-        k_in, n_in = _sum_rows(num, inside), _sum_rows(den, inside)[den_of]
-        k_out, n_out = _sum_rows(num, ~inside), _sum_rows(den, ~inside)[den_of]
+        k_out, k_in = grouped_sums(num, inside.astype(np.int64), 2)
+        n_in, n_out = _sum_rows(den, inside)[den_of], _sum_rows(den, ~inside)[den_of]
         value = _sums_ratio(k_in, n_in) * scales
         rest_value = _sums_ratio(k_out, n_out) * scales
         o_num, o_den = sums[outlet_id]
@@ -397,15 +258,14 @@ def compare_outlets(
         wr_low, wr_high = wilson(k_out, n_out, level=level)
         span_in = span_outlet == outlet_id
         for j, m in enumerate(ms):
-            hits_mask = masks[j] & span_in
-            idx = np.flatnonzero(hits_mask)
+            idx = hit_rows[j][span_in[hit_rows[j]]]
             rec: dict[str, object] = {
                 "measure": m.key, "group": m.group, "name": m.name, "unit": m.unit, "kind": m.kind,
                 "feature": ",".join(m.features), "outlet_id": outlet_id, "outlet_name": outlet_name,
                 "value": float(value[j]), "ci_low": float(low[j] * scales[j]), "ci_high": float(high[j] * scales[j]),
                 "rest_value": float(rest_value[j]), "rest_ci_low": float(rlow[j] * scales[j]),
                 "rest_ci_high": float(rhigh[j] * scales[j]), "n_articles": art_counts.get(outlet_id, 0),
-                "n_hits": int(hits_mask.sum()), "n_base": float(n_in[j]),
+                "n_hits": len(idx), "n_base": float(n_in[j]),
                 "first_span": int(idx[0]) if len(idx) else -1, "english_only": m.english_only,
                 "n_not_english": not_en.get(outlet_id, 0),
             }
@@ -417,7 +277,7 @@ def compare_outlets(
                 # The bootstrap of zero hits is the point [0, 0]; use the rule of three instead.
                 rec["ci_low"], rec["ci_high"] = 0.0, float(scales[j] * 3.0 / n_base)
             if m.kind == "distinct":
-                rec.update(_distinct(spans, masks[j], span_in))
+                rec.update(_distinct(spans, hit_rows[j], span_in))
             elif m.kind == "article_mean" and articles is not None:
                 rec.update(_article_mean(articles, m.column, outlet_id))
             records.append(rec)
@@ -431,14 +291,16 @@ def compare_outlets(
 
 
 def _resampling_units(
-    num: np.ndarray, den: np.ndarray, inside: np.ndarray, row_article: np.ndarray, n_articles: int
+    num: sp.csc_matrix, den: np.ndarray, inside: np.ndarray, row_article: np.ndarray, n_articles: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """The rows an outlet's bootstrap resamples: its sentences, or its articles (summed) when it has enough."""
-    o_num, o_den = num[inside], den[inside]
-    if n_articles < ARTICLE_BOOTSTRAP_MIN or not len(o_num):
-        return o_num, o_den
-    codes, uniques = pd.factorize(pd.Series(row_article[inside]))
-    return _article_sums(o_num, codes, len(uniques)), _article_sums(o_den, codes, len(uniques))
+    rows = np.flatnonzero(inside)
+    if n_articles < ARTICLE_BOOTSTRAP_MIN or not len(rows):
+        return num[rows].toarray(), den[rows]
+    codes, uniques = pd.factorize(pd.Series(row_article[rows]))
+    article_of = np.full(len(inside), -1, dtype=np.int64)
+    article_of[rows] = codes
+    return grouped_sums(num, article_of, len(uniques)), _article_sums(den[rows], codes, len(uniques))
 
 
 def _article_sums(matrix: np.ndarray, codes: np.ndarray, n: int) -> np.ndarray:
@@ -449,15 +311,17 @@ def _article_sums(matrix: np.ndarray, codes: np.ndarray, n: int) -> np.ndarray:
     return out
 
 
-def _speakers(spans: pd.DataFrame, mask: np.ndarray) -> set[str]:
-    return {" ".join(str(s).split()).casefold() for s in spans.loc[mask, "speaker"] if str(s).strip()}
+def _speakers(spans: pd.DataFrame, rows: np.ndarray) -> set[str]:
+    """The distinct speakers (spacing and case folded) of the span-table ``rows``."""
+    speakers = spans["speaker"].to_numpy(dtype=object)[rows]
+    return {" ".join(str(s).split()).casefold() for s in speakers if str(s).strip()}
 
 
-def _distinct(spans: pd.DataFrame, mask: np.ndarray, span_in: np.ndarray) -> dict[str, object]:
+def _distinct(spans: pd.DataFrame, rows: np.ndarray, span_in: np.ndarray) -> dict[str, object]:
     nan = float("nan")
-    return {"value": float(len(_speakers(spans, mask & span_in))), "ci_low": nan, "ci_high": nan,
-            "rest_value": float(len(_speakers(spans, mask & ~span_in))), "rest_ci_low": nan, "rest_ci_high": nan,
-            "n_base": nan}
+    return {"value": float(len(_speakers(spans, rows[span_in[rows]]))), "ci_low": nan, "ci_high": nan,
+            "rest_value": float(len(_speakers(spans, rows[~span_in[rows]]))), "rest_ci_low": nan,
+            "rest_ci_high": nan, "n_base": nan}
 
 
 def _article_mean(articles: pd.DataFrame, column: str, outlet_id: str) -> dict[str, object]:
