@@ -141,12 +141,20 @@ def words_outside(spans: pd.DataFrame, mask: pd.Series | np.ndarray, cover: pd.S
     texts = spans["text"].to_numpy(dtype=object)
     covers = _by_article(spans, covering)
     for article, rows in _by_article(spans, selected).items():
-        others = covers.get(article, [])
+        others = np.array(covers.get(article, []), dtype=np.int64)
+        others = others[np.argsort(starts[others], kind="stable")]
+        first, longest = starts[others], int((ends[others] - starts[others]).max(initial=0))
         for i in rows:
-            chars = list(str(texts[i]))
-            for j in others:
+            text = str(texts[i])
+            # the covers that can overlap row i: starting before its end, and at most the longest cover before it
+            near = others[np.searchsorted(first, starts[i] - longest):np.searchsorted(first, ends[i])]
+            near = near[(ends[near] > starts[i]) & (near != i)]
+            if not len(near):
+                out[i] = float(count_words(text))
+                continue
+            chars = list(text)
+            for j in near:
                 lo, hi = max(starts[i], starts[j]), min(ends[i], ends[j])
-                if j != i and lo < hi:
-                    chars[lo - starts[i]:hi - starts[i]] = " " * (hi - lo)
+                chars[lo - starts[i]:hi - starts[i]] = " " * (hi - lo)
             out[i] = float(count_words("".join(chars)))
     return out

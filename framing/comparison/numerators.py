@@ -124,14 +124,13 @@ def matrices(
     den_of = np.zeros(len(measures), dtype=np.int64)
     hit_rows: list[np.ndarray] = []
     span_words: np.ndarray | None = None
-    parts: dict[tuple[tuple[str, ...], tuple[str, ...]], np.ndarray] = {}
+    table = _Columns(spans)
 
     def base_counts(m: Measure) -> np.ndarray:  # a share_of measure's base: its base spans per row
-        return np.bincount(where[_counted(spans, m.base_features, m.base_where, m.within, parts)],
-                           minlength=n).astype(float)
+        return np.bincount(where[table.counted(m.base_features, m.base_where, m.within)], minlength=n).astype(float)
 
     for j, m in enumerate(measures):
-        mask = _counted(spans, m.features, m.where, m.within, parts)
+        mask = table.counted(m.features, m.where, m.within)
         if m.kind == "mean":
             mask &= ~np.isnan(scores)
         hit_rows.append(np.flatnonzero(mask))
@@ -141,7 +140,7 @@ def matrices(
             den_of[j] = column("words", lambda: words)
         elif m.kind == "share_words":
             if m.outside:  # words inside other spans (a paraphrase's quoted words) belong to another share
-                weights = words_outside(spans, mask, select(spans, m.outside, m.outside_where))
+                weights = words_outside(spans, mask, table.select(m.outside, m.outside_where))
             else:
                 if span_words is None:
                     span_words = np.full(len(spans), np.nan)
@@ -191,25 +190,47 @@ def grouped_sums(matrix: sp.csc_matrix, group_of: np.ndarray, n_groups: int) -> 
     return np.ascontiguousarray(flat.reshape(n_columns, n_groups).T)
 
 
-def _counted(
-    spans: pd.DataFrame,
-    features: Sequence[str],
-    where: Where,
-    within: tuple[str, ...],
-    parts: dict[tuple[tuple[str, ...], tuple[str, ...]], np.ndarray],
-) -> np.ndarray:
-    """:func:`select`, less the spans that count with an enclosing span of the ``within`` features.
+class _Columns:
+    """The span table as :func:`matrices` reads it: each column's values as integer codes, made once.
 
-    ``parts`` caches, per (features, within), the rows that are part of an
-    enclosing span (:func:`framing.nesting.part_of`): a quote inside a
-    paraphrase of the same speaker is one statement with it.
+    Sixty measures select their spans by feature, voice, target...: matching codes costs a fraction
+    of hashing the column's strings again for each. It also keeps which rows count with an enclosing
+    span (:func:`framing.nesting.part_of`), per (features, within).
     """
-    mask = select(spans, features, where).to_numpy(dtype=bool, copy=True)
-    if within:
-        key = (tuple(features), within)
-        if key not in parts:
-            wholes = spans["feature"].isin(list(within)).to_numpy(dtype=bool)
-            inner = spans["feature"].isin(list(features)).to_numpy(dtype=bool)
-            parts[key] = part_of(spans, inner, wholes) >= 0
-        mask &= ~parts[key]
-    return mask
+
+    def __init__(self, spans: pd.DataFrame) -> None:
+        self._spans = spans
+        self._codes: dict[str, tuple[np.ndarray, dict[object, int]]] = {}
+        self._parts: dict[tuple[tuple[str, ...], tuple[str, ...]], np.ndarray] = {}
+
+    def isin(self, column: str, allowed: Sequence[object]) -> np.ndarray:
+        """``spans[column].isin(allowed)`` as a boolean array."""
+        if any(pd.isna(v) for v in allowed):  # missing values have no code: ask pandas
+            return self._spans[column].isin(list(allowed)).to_numpy(dtype=bool)
+        if column not in self._codes:
+            codes, uniques = pd.factorize(self._spans[column])
+            small = codes.astype(np.int32) if len(uniques) < 2**31 else codes  # half the memory of intp codes
+            self._codes[column] = (small, {v: k for k, v in enumerate(uniques)})
+        codes, code_of = self._codes[column]
+        return np.isin(codes, [code_of[v] for v in allowed if v in code_of])
+
+    def select(self, features: Sequence[str], where: Where = ()) -> np.ndarray:
+        """:func:`select` as a boolean array."""
+        mask = self.isin("feature", list(features))
+        for column, allowed in where:
+            mask &= self.isin(column, list(allowed))
+        return mask
+
+    def counted(self, features: Sequence[str], where: Where, within: tuple[str, ...]) -> np.ndarray:
+        """:meth:`select`, less the spans that count with an enclosing span of the ``within`` features.
+
+        A quote inside a paraphrase of the same speaker is one statement with it.
+        """
+        mask = self.select(features, where)
+        if within:
+            key = (tuple(features), within)
+            if key not in self._parts:
+                self._parts[key] = part_of(self._spans, self.isin("feature", list(features)),
+                                           self.isin("feature", list(within))) >= 0
+            mask &= ~self._parts[key]
+        return mask

@@ -257,4 +257,4 @@ def count_words(text: str) -> int:
         >>> count_words("Xi and Putin met, again.")
         5
     """
-    return sum(1 for _ in WORD_RE.finditer(text))
+    return len(WORD_RE.findall(text))  # a list of strings costs less than a Match object per word
