@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -102,6 +103,14 @@ def _relation(a: tuple[str, str], b: tuple[str, str]) -> str:
     return "overlap"
 
 
+def _stories(story_ids: np.ndarray) -> list[np.ndarray]:
+    """Row positions of each story, stories in order of first appearance (as ``groupby(sort=False)``)."""
+    codes, _ = pd.factorize(story_ids)
+    if not len(codes):
+        return []
+    return np.split(np.argsort(codes, kind="stable"), np.cumsum(np.bincount(codes))[:-1])
+
+
 def shared_quotes(statements: pd.DataFrame) -> pd.DataFrame:
     """Pairs of statements of different outlets that share a speaker and words (see the module docstring).
 
@@ -113,11 +122,15 @@ def shared_quotes(statements: pd.DataFrame) -> pd.DataFrame:
         ``speaker`` is the story's one name for the source.
     """
     out: list[dict[str, object]] = []
-    for story, group in statements.groupby("story_id", sort=False):
-        if group["outlet_id"].nunique() < 2:
+    columns = ("article_id", "outlet_id", "feature", "start", "end", "speaker", "text")
+    values = {c: statements[c].tolist() for c in columns}  # plain Python values, read once for all stories
+    story_ids = statements["story_id"].astype(str).to_numpy(dtype=object)
+    for positions in _stories(story_ids):
+        if len({values["outlet_id"][p] for p in positions}) < 2:
             continue
-        names = canonical_speakers(group["speaker"])
-        recs = group.to_dict(orient="records")
+        story = story_ids[positions[0]]
+        recs = [{c: values[c][p] for c in columns} for p in positions]
+        names = canonical_speakers(r["speaker"] for r in recs)
         words = [content_words(str(r["text"])) for r in recs]
         by_name: dict[str, list[int]] = {}  # candidates share a word of the speaker's name
         for i, r in enumerate(recs):

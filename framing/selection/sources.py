@@ -88,21 +88,28 @@ def voices(statements: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
         One row per (story, actor, speaker, outlet) with the mentions and the first one.
     """
     counts: dict[tuple[str, str, str, str], list[object]] = {}
-    by_article = {  # per article, its mentions as arrays in table order (one mask per statement, no frame filtering)
-        str(a): (g["start"].to_numpy(dtype=np.int64), g["end"].to_numpy(dtype=np.int64),
-                 g["label"].astype(str).to_numpy())
-        for a, g in actors.groupby("article_id", sort=False)}
-    for st in statements.itertuples(index=False):
-        mentions = by_article.get(str(st.article_id))
+    starts_all = actors["start"].to_numpy(dtype=np.int64)
+    ends_all = actors["end"].to_numpy(dtype=np.int64)
+    labels_all = actors["label"].astype(str).to_numpy(dtype=object)
+    codes, articles = pd.factorize(actors["article_id"].astype(str).to_numpy(dtype=object))
+    # per article, its mentions as arrays in table order (one mask per statement, no frame filtering)
+    by_article: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+    if len(codes):
+        for a, mine in zip(articles, np.split(np.argsort(codes, kind="stable"), np.cumsum(np.bincount(codes))[:-1]),
+                           strict=True):
+            by_article[str(a)] = (starts_all[mine], ends_all[mine], labels_all[mine])
+    columns = [statements[c].tolist() for c in ("article_id", "start", "end", "story_id", "speaker", "outlet_id")]
+    for article_id, start, end, story_id, speaker, outlet_id in zip(*columns, strict=True):
+        mentions = by_article.get(str(article_id))
         if mentions is None:
             continue
         starts, ends, labels = mentions
-        for i in np.flatnonzero((starts >= st.start) & (ends <= st.end)):
-            key = (str(st.story_id), str(labels[i]), str(st.speaker), str(st.outlet_id))
+        for i in np.flatnonzero((starts >= start) & (ends <= end)):
+            key = (str(story_id), str(labels[i]), str(speaker), str(outlet_id))
             if key in counts:
                 counts[key][0] = int(str(counts[key][0])) + 1
             else:
-                counts[key] = [1, str(st.article_id), int(starts[i]), int(ends[i])]
+                counts[key] = [1, str(article_id), int(starts[i]), int(ends[i])]
     rows = [{"story_id": k[0], "actor": k[1], "speaker": k[2], "outlet_id": k[3], "mentions": v[0],
              "article_id": v[1], "start": v[2], "end": v[3]} for k, v in counts.items()]
     return pd.DataFrame(rows, columns=list(VOICE_COLUMNS))
