@@ -67,12 +67,13 @@ def content_units(alignments: pd.DataFrame, sentences: pd.DataFrame) -> pd.Serie
         >>> content_units(al, s).tolist()
         [0, 1, 0]
     """
-    key = {(str(a), int(s)): i for i, (a, s) in enumerate(zip(sentences["article_id"], sentences["start"],
-                                                              strict=True))}
+    key = {(str(a), int(s)): i for i, (a, s) in enumerate(zip(sentences["article_id"].tolist(),
+                                                              sentences["start"].tolist(), strict=True))}
     hits = alignments[alignments["aligned"].astype(bool)]
-    rows = [key.get((str(a), int(s)), -1) for a, s in zip(hits["article_id"], hits["start"], strict=True)]
-    cols = [key.get((str(a), int(s)), -1) for a, s in zip(hits["other_article_id"], hits["other_start"],
+    rows = [key.get((str(a), int(s)), -1) for a, s in zip(hits["article_id"].tolist(), hits["start"].tolist(),
                                                            strict=True)]
+    cols = [key.get((str(a), int(s)), -1) for a, s in zip(hits["other_article_id"].tolist(),
+                                                           hits["other_start"].tolist(), strict=True)]
     pairs = [(r, c) for r, c in zip(rows, cols, strict=True) if r >= 0 and c >= 0]
     n = len(sentences)
     graph = coo_matrix((np.ones(len(pairs)), ([p[0] for p in pairs], [p[1] for p in pairs])), shape=(n, n))
@@ -136,14 +137,20 @@ def outlet_measures(
     """
     sents = sentences[sentences["story_id"].isin(multi)].reset_index(drop=True)
     carried = alignments[alignments["aligned"].astype(bool)]
-    carried_keys = set(zip(carried["article_id"].astype(str), carried["start"].astype(int), strict=True))
-    sents["only_here"] = [(str(a), int(s)) not in carried_keys for a, s in zip(sents["article_id"], sents["start"],
-                                                                                strict=True)]
+    carried_keys = set(zip(carried["article_id"].astype(str).tolist(), carried["start"].astype(int).tolist(),
+                           strict=True))
+    sents["only_here"] = [(str(a), int(s)) not in carried_keys for a, s in zip(sents["article_id"].tolist(),
+                                                                                sents["start"].tolist(), strict=True)]
     sents["unit"] = content_units(alignments, sents)
     unit_outlets = sents.groupby("unit")["outlet_id"].nunique()
     shared_units = set(unit_outlets[unit_outlets >= 2].index)
+    story_units: dict[str, set[int]] = {}  # each story's shared units
+    for story, unit in zip(sents["story_id"].tolist(), sents["unit"].tolist(), strict=True):
+        if unit in shared_units:
+            story_units.setdefault(story, set()).add(unit)
     stmts = statements[statements["story_id"].isin(multi)]
-    shared_keys = set(zip(shared["article_id"].astype(str), shared["start"].astype(int), strict=True))
+    shared_keys = set(zip(shared["article_id"].astype(str).tolist(), shared["start"].astype(int).tolist(),
+                          strict=True))
     cut = shared[shared["relation"] == "cut"]
     rows: list[dict[str, object]] = []
     for outlet in outlets:
@@ -156,10 +163,11 @@ def outlet_measures(
         by_article = mine.groupby("article_id")
         rows.append(_share_row(outlet, "selection_only_here", MEASURES[0][1], by_article["only_here"].sum(),
                                by_article.size(), reps=reps, seed=seed, level=level))
-        rows.append(_left_out_row(outlet, sents, mine, shared_units, reps=reps, seed=seed, level=level))
+        rows.append(_left_out_row(outlet, mine, story_units, reps=reps, seed=seed, level=level))
         my_st = stmts[stmts["outlet_id"] == outlet]
-        is_shared = pd.Series([(str(a), int(s)) in shared_keys for a, s in zip(my_st["article_id"], my_st["start"],
-                                                                                strict=True)], dtype=float)
+        is_shared = pd.Series([(str(a), int(s)) in shared_keys for a, s in zip(my_st["article_id"].tolist(),
+                                                                                my_st["start"].tolist(), strict=True)],
+                              dtype=float)
         per = pd.DataFrame({"article_id": my_st["article_id"].to_numpy(), "hit": is_shared.to_numpy()})
         grouped = per.groupby("article_id")["hit"]
         rows.append(_share_row(outlet, "selection_shared_statements", MEASURES[2][1],
@@ -175,15 +183,16 @@ def outlet_measures(
     return pd.DataFrame(rows)
 
 
-def _left_out_row(outlet: str, sents: pd.DataFrame, mine: pd.DataFrame, shared_units: set[int], *, reps: int,
+def _left_out_row(outlet: str, mine: pd.DataFrame, story_units: dict[str, set[int]], *, reps: int,
                   seed: int, level: float) -> dict[str, object]:
-    """Shared units of the outlet's stories it does not carry, resampled by story."""
-    my_units = set(mine["unit"])
-    stories = sorted(set(mine["story_id"]))
-    in_story = sents[sents["story_id"].isin(stories)]
-    per_story = in_story[in_story["unit"].isin(shared_units)].groupby("story_id")["unit"].unique()
-    den = pd.Series([len(per_story.get(s, [])) for s in stories], index=stories, dtype=float)
-    num = pd.Series([sum(1 for u in per_story.get(s, []) if u not in my_units) for s in stories], index=stories,
+    """Shared units of the outlet's stories it does not carry, resampled by story.
+
+    ``story_units``: each story's content units carried by two or more outlets.
+    """
+    my_units = set(mine["unit"].tolist())
+    stories = sorted(set(mine["story_id"].tolist()))
+    den = pd.Series([len(story_units.get(s, ())) for s in stories], index=stories, dtype=float)
+    num = pd.Series([sum(1 for u in story_units.get(s, ()) if u not in my_units) for s in stories], index=stories,
                     dtype=float)
     row = _share_row(outlet, "selection_left_out", MEASURES[1][1], num, den, reps=reps, seed=seed, level=level)
     row["n_articles"] = int(mine["article_id"].nunique())
