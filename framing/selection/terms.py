@@ -41,7 +41,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-from sklearn.preprocessing import normalize
+from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
 #: Character n-gram lengths (within word boundaries).
 CHAR_NGRAMS = (3, 5)
@@ -160,19 +160,13 @@ class _WordGrams(dict[str, int]):
 
     def _cut(self) -> None:
         """Cut the n-grams of the words first seen since the last cut."""
-        feature = self._gram_ids.__getitem__
-        ids: list[int] = []
-        lengths = np.empty(len(self._new), dtype=np.int64)
-        for i, word in enumerate(self._new):
-            before = len(ids)
-            ids.extend(map(feature, char_wb(word, self._ngrams)))
-            lengths[i] = len(ids) - before
+        ids = np.fromiter(map(self._gram_ids.__getitem__, _cut_words(self._new, self._ngrams)), dtype=np.int32)
+        lengths = _gram_counts(self._new, self._ngrams)
         self._new.clear()
         first = len(self) - len(lengths)  # the new words' numbers run first .. len(self) - 1
         self._length = _grown(self._length, first, lengths)
-        starts = np.cumsum(lengths) - lengths + self._used
-        self._start = _grown(self._start, first, starts)
-        self._flat = _grown(self._flat, self._used, np.asarray(ids, dtype=np.int32))
+        self._start = _grown(self._start, first, np.cumsum(lengths) - lengths + self._used)
+        self._flat = _grown(self._flat, self._used, ids)
         self._used += len(ids)
 
 
@@ -187,6 +181,20 @@ def _grown(array: np.ndarray, at: int, values: np.ndarray) -> np.ndarray:
     return array
 
 
+def unit_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    """``matrix`` with its rows scaled to unit length in place (a zero row stays zero), as ``normalize`` scales them.
+
+    scikit-learn's kernel without ``normalize``'s input checks, which cost more than the scaling
+    for the thousands of small matrices of sentence alignment.
+
+    Example:
+        >>> unit_rows(sp.csr_matrix(np.array([[3.0, 4.0], [0.0, 0.0]]))).toarray().tolist()
+        [[0.6, 0.8], [0.0, 0.0]]
+    """
+    inplace_csr_row_normalize_l2(matrix)
+    return matrix
+
+
 def char_wb(word: str, ngrams: tuple[int, int] = CHAR_NGRAMS) -> list[str]:
     """The ``char_wb`` n-grams of one (lower-cased) word, in scikit-learn's order.
 
@@ -196,13 +204,24 @@ def char_wb(word: str, ngrams: tuple[int, int] = CHAR_NGRAMS) -> list[str]:
         >>> char_wb("a", (3, 5))  # shorter than 3 with its padding: the padded word, once
         [' a ']
     """
-    w = f" {word} "
-    out: list[str] = []
-    for n in range(ngrams[0], ngrams[1] + 1):
-        out.extend(w[i : i + n] for i in range(max(1, len(w) - n + 1)))
-        if len(w) <= n:
-            break
-    return out
+    return _cut_words([word], ngrams)
+
+
+def _cut_words(words: list[str], ngrams: tuple[int, int]) -> list[str]:
+    """The ``char_wb`` n-grams of ``words``, word after word (n from short to long, stopping at the padded word)."""
+    lo, hi = ngrams
+    return [w[i : i + n] for w in [f" {word} " for word in words]
+            for n in range(lo, min(hi, max(lo, len(w))) + 1) for i in range(max(1, len(w) - n + 1))]
+
+
+def _gram_counts(words: list[str], ngrams: tuple[int, int]) -> np.ndarray:
+    """How many ``char_wb`` n-grams each word has (:func:`_cut_words`)."""
+    padded = np.fromiter(map(len, words), dtype=np.int64, count=len(words)) + 2
+    lo, hi = ngrams
+    counts = np.zeros(len(words), dtype=np.int64)
+    for n in range(lo, hi + 1):
+        counts += np.where(n <= np.maximum(lo, padded), np.maximum(1, padded - n + 1), 0)
+    return counts
 
 
 class _Counts:
@@ -278,7 +297,7 @@ class _Counts:
         self._df.clear()
         indptr = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(per_row, out=indptr[1:])
-        return normalize(sp.csr_matrix((data, indices, indptr), shape=(n, len(df))), copy=False)
+        return unit_rows(sp.csr_matrix((data, indices, indptr), shape=(n, len(df))))
 
 
-__all__ = ["CHAR_NGRAMS", "MAX_KEPT", "TOKEN_PATTERN", "TOKEN_PATTERN_NUMBERS", "TermCounter", "char_wb"]
+__all__ = ["CHAR_NGRAMS", "MAX_KEPT", "TOKEN_PATTERN", "TOKEN_PATTERN_NUMBERS", "TermCounter", "char_wb", "unit_rows"]

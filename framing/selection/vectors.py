@@ -33,7 +33,7 @@ from sklearn.preprocessing import normalize
 
 from framing.blas import one_blas_thread
 from framing.heap import release_freed
-from framing.selection.terms import CHAR_NGRAMS, TOKEN_PATTERN, TOKEN_PATTERN_NUMBERS, TermCounter
+from framing.selection.terms import CHAR_NGRAMS, TOKEN_PATTERN, TOKEN_PATTERN_NUMBERS, TermCounter, unit_rows
 
 #: Weight of the word part in the joined similarity (the rest is character n-grams).
 WORD_WEIGHT = 0.5
@@ -117,7 +117,7 @@ def vectorize(
         p.data *= np.float32(np.sqrt(w / total))  # in place: no scaled copy of the (large) character part
     joined = sp.hstack(parts, format="csr")
     parts.clear()
-    return normalize(joined, copy=False).astype(np.float32, copy=False)
+    return unit_rows(joined).astype(np.float32, copy=False)
 
 
 def _fit(vectorizer: TfidfVectorizer, texts: Sequence[str]) -> sp.csr_matrix | None:
