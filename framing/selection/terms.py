@@ -37,12 +37,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-from sklearn.preprocessing import normalize
+from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
 #: Character n-gram lengths (within word boundaries).
 CHAR_NGRAMS = (3, 5)
@@ -74,9 +73,7 @@ class TermCounter:
         self._ngrams = ngrams
         self._word_ids: defaultdict[str, int] = defaultdict()  # word -> feature id, numbered as first seen
         self._word_ids.default_factory = self._word_ids.__len__
-        self._gram_ids: defaultdict[str, int] = defaultdict()  # character n-gram -> feature id
-        self._gram_ids.default_factory = self._gram_ids.__len__
-        self._word_grams = _WordGrams(self._gram_ids, ngrams)  # word -> its n-grams' feature ids
+        self._word_grams = _WordGrams(ngrams)  # word -> its n-grams' feature ids
 
     @property
     def pattern(self) -> str:
@@ -97,25 +94,105 @@ class TermCounter:
         """Character n-gram (``char_wb``) TF-IDF rows of ``texts``, or None when no text has a character."""
         if len(self._word_grams) > MAX_KEPT:
             self._word_grams.clear()
-            self._gram_ids.clear()
         counts = _Counts()
-        grams = self._word_grams.__getitem__
-        for text in texts:
-            counts.add(chain.from_iterable(map(grams, text.lower().split())))
+        words: list[str] = []
+        per_text: list[int] = []
+        for text in texts:  # words in batches: their n-grams are gathered with NumPy, not one by one
+            split = text.lower().split()
+            words.extend(split)
+            per_text.append(len(split))
+            if len(words) >= CHUNK // 16:  # about CHUNK n-grams (a word and its padding give ~15)
+                self._count_grams(counts, words, per_text)
+        self._count_grams(counts, words, per_text)
         return counts.tfidf()
 
+    def _count_grams(self, counts: _Counts, words: list[str], per_text: list[int]) -> None:
+        """Add the texts whose words (``per_text`` of them each) are ``words`` to ``counts``, and empty both lists."""
+        if per_text:
+            grams, lengths = self._word_grams.grams(words)
+            bounds = np.zeros(len(per_text) + 1, dtype=np.int64)  # each text's first word
+            np.cumsum(per_text, out=bounds[1:])
+            ends = np.zeros(len(words) + 1, dtype=np.int64)  # each word's first n-gram
+            np.cumsum(lengths, out=ends[1:])
+            counts.add_chunk(np.diff(ends[bounds]), grams)
+        words.clear()
+        per_text.clear()
 
-class _WordGrams(dict[str, tuple[int, ...]]):
-    """Word -> the feature ids of its ``char_wb`` n-grams, cut when the word is first looked up."""
 
-    def __init__(self, gram_ids: defaultdict[str, int], ngrams: tuple[int, int]) -> None:
+class _WordGrams(dict[str, int]):
+    """Word -> its number; each word's ``char_wb`` n-grams' feature ids, cut when the word is first seen, kept flat.
+
+    Feature ids are numbered as the n-grams are first seen, words in the order they are first looked up.
+    """
+
+    def __init__(self, ngrams: tuple[int, int]) -> None:
         super().__init__()
-        self._feature = gram_ids.__getitem__
         self._ngrams = ngrams
+        self._gram_ids: defaultdict[str, int] = defaultdict()  # character n-gram -> feature id
+        self._gram_ids.default_factory = self._gram_ids.__len__
+        self._new: list[str] = []  # words first seen by the current lookup, in order
+        self._flat = np.zeros(0, dtype=np.int32)  # the n-grams' feature ids of all words, word after word
+        self._start = np.zeros(0, dtype=np.int64)  # per word: where its n-grams start in _flat
+        self._length = np.zeros(0, dtype=np.int64)  # per word: how many it has
+        self._used = 0  # values of _flat in use
 
-    def __missing__(self, word: str) -> tuple[int, ...]:
-        ids = self[word] = tuple(map(self._feature, char_wb(word, self._ngrams)))
-        return ids
+    def clear(self) -> None:
+        """Forget every word and n-gram (numbering starts afresh)."""
+        super().clear()
+        self._gram_ids.clear()
+        self._used = 0
+
+    def __missing__(self, word: str) -> int:
+        number = self[word] = len(self)
+        self._new.append(word)
+        return number
+
+    def grams(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The n-grams' feature ids of ``words``, word after word, and how many each word has."""
+        numbers = np.fromiter(map(self.__getitem__, words), dtype=np.int64, count=len(words))
+        if self._new:
+            self._cut()
+        lengths = self._length[numbers]
+        total = int(lengths.sum())
+        ends = np.cumsum(lengths)
+        take = np.arange(total, dtype=np.int64) + np.repeat(self._start[numbers] - (ends - lengths), lengths)
+        return self._flat[take], lengths
+
+    def _cut(self) -> None:
+        """Cut the n-grams of the words first seen since the last cut."""
+        ids = np.fromiter(map(self._gram_ids.__getitem__, _cut_words(self._new, self._ngrams)), dtype=np.int32)
+        lengths = _gram_counts(self._new, self._ngrams)
+        self._new.clear()
+        first = len(self) - len(lengths)  # the new words' numbers run first .. len(self) - 1
+        self._length = _grown(self._length, first, lengths)
+        self._start = _grown(self._start, first, np.cumsum(lengths) - lengths + self._used)
+        self._flat = _grown(self._flat, self._used, ids)
+        self._used += len(ids)
+
+
+def _grown(array: np.ndarray, at: int, values: np.ndarray) -> np.ndarray:
+    """``array`` with ``values`` written from ``at`` on, reallocated (doubling) when too short."""
+    end = at + len(values)
+    if end > len(array):
+        bigger = np.empty(max(end, 2 * len(array)), dtype=array.dtype)
+        bigger[:at] = array[:at]
+        array = bigger
+    array[at:end] = values
+    return array
+
+
+def unit_rows(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    """``matrix`` with its rows scaled to unit length in place (a zero row stays zero), as ``normalize`` scales them.
+
+    scikit-learn's kernel without ``normalize``'s input checks, which cost more than the scaling
+    for the thousands of small matrices of sentence alignment.
+
+    Example:
+        >>> unit_rows(sp.csr_matrix(np.array([[3.0, 4.0], [0.0, 0.0]]))).toarray().tolist()
+        [[0.6, 0.8], [0.0, 0.0]]
+    """
+    inplace_csr_row_normalize_l2(matrix)
+    return matrix
 
 
 def char_wb(word: str, ngrams: tuple[int, int] = CHAR_NGRAMS) -> list[str]:
@@ -127,13 +204,24 @@ def char_wb(word: str, ngrams: tuple[int, int] = CHAR_NGRAMS) -> list[str]:
         >>> char_wb("a", (3, 5))  # shorter than 3 with its padding: the padded word, once
         [' a ']
     """
-    w = f" {word} "
-    out: list[str] = []
-    for n in range(ngrams[0], ngrams[1] + 1):
-        out.extend(w[i : i + n] for i in range(max(1, len(w) - n + 1)))
-        if len(w) <= n:
-            break
-    return out
+    return _cut_words([word], ngrams)
+
+
+def _cut_words(words: list[str], ngrams: tuple[int, int]) -> list[str]:
+    """The ``char_wb`` n-grams of ``words``, word after word (n from short to long, stopping at the padded word)."""
+    lo, hi = ngrams
+    return [w[i : i + n] for w in [f" {word} " for word in words]
+            for n in range(lo, min(hi, max(lo, len(w))) + 1) for i in range(max(1, len(w) - n + 1))]
+
+
+def _gram_counts(words: list[str], ngrams: tuple[int, int]) -> np.ndarray:
+    """How many ``char_wb`` n-grams each word has (:func:`_cut_words`)."""
+    padded = np.fromiter(map(len, words), dtype=np.int64, count=len(words)) + 2
+    lo, hi = ngrams
+    counts = np.zeros(len(words), dtype=np.int64)
+    for n in range(lo, hi + 1):
+        counts += np.where(n <= np.maximum(lo, padded), np.maximum(1, padded - n + 1), 0)
+    return counts
 
 
 class _Counts:
@@ -160,17 +248,20 @@ class _Counts:
             self._flush()
 
     def _flush(self) -> None:
-        n = len(self._lengths)
-        feature = np.asarray(self._ids, dtype=np.int64)
+        self.add_chunk(np.asarray(self._lengths, dtype=np.int64), np.asarray(self._ids, dtype=np.int64))
+        self._ids.clear()
+        self._lengths.clear()
+
+    def add_chunk(self, lengths: np.ndarray, feature: np.ndarray) -> None:
+        """Count texts that have ``lengths`` feature ids each, ``feature`` holding them text after text."""
+        n = len(lengths)
         width = int(feature.max()) + 1 if len(feature) else 1
-        cells, counts = np.unique(np.repeat(np.arange(n, dtype=np.int64), self._lengths) * width + feature,
+        cells, counts = np.unique(np.repeat(np.arange(n, dtype=np.int64), lengths) * width + feature,
                                   return_counts=True)
         self._rows.append(np.bincount(cells // width, minlength=n))
         self._features.append((cells % width).astype(np.int32))
         self._df.append(np.bincount(self._features[-1]))
         self._counts.append(counts.astype(np.float32))
-        self._ids.clear()
-        self._lengths.clear()
 
     def tfidf(self) -> sp.csr_matrix | None:
         """Unit-length sublinear TF-IDF rows (float32), IDF fitted on these rows; None when no row has a feature."""
@@ -206,7 +297,7 @@ class _Counts:
         self._df.clear()
         indptr = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(per_row, out=indptr[1:])
-        return normalize(sp.csr_matrix((data, indices, indptr), shape=(n, len(df))), copy=False)
+        return unit_rows(sp.csr_matrix((data, indices, indptr), shape=(n, len(df))))
 
 
-__all__ = ["CHAR_NGRAMS", "MAX_KEPT", "TOKEN_PATTERN", "TOKEN_PATTERN_NUMBERS", "TermCounter", "char_wb"]
+__all__ = ["CHAR_NGRAMS", "MAX_KEPT", "TOKEN_PATTERN", "TOKEN_PATTERN_NUMBERS", "TermCounter", "char_wb", "unit_rows"]

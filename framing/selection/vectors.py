@@ -33,12 +33,16 @@ from sklearn.preprocessing import normalize
 
 from framing.blas import one_blas_thread
 from framing.heap import release_freed
-from framing.selection.terms import CHAR_NGRAMS, TOKEN_PATTERN, TOKEN_PATTERN_NUMBERS, TermCounter
+from framing.selection.terms import CHAR_NGRAMS, TOKEN_PATTERN, TOKEN_PATTERN_NUMBERS, TermCounter, unit_rows
 
 #: Weight of the word part in the joined similarity (the rest is character n-grams).
 WORD_WEIGHT = 0.5
 #: Rows compared at once in :func:`nearest` (bounds the dense block to ``BLOCK x len(other)``: ~20 MB at 6,000 rows).
 BLOCK = 128
+#: Rows whose sparse features are multiplied at once in :func:`nearest` when ``other`` has at least
+#: :data:`SPARSE_ROWS` rows (a whole block otherwise): a feature of many texts costs one pass for all of them.
+SPARSE_BLOCK = 32
+SPARSE_ROWS = 1000
 #: A feature in at least this share of the compared rows is multiplied as a dense column in :func:`nearest`.
 DENSE_DF_SHARE = 0.1
 #: Most values of the dense columns in :func:`nearest` (48 MB of float32), the most shared features first.
@@ -113,7 +117,7 @@ def vectorize(
         p.data *= np.float32(np.sqrt(w / total))  # in place: no scaled copy of the (large) character part
     joined = sp.hstack(parts, format="csr")
     parts.clear()
-    return normalize(joined, copy=False).astype(np.float32, copy=False)
+    return unit_rows(joined).astype(np.float32, copy=False)
 
 
 def _fit(vectorizer: TfidfVectorizer, texts: Sequence[str]) -> sp.csr_matrix | None:
@@ -155,7 +159,9 @@ def nearest(
     a column with a value in at least :data:`DENSE_DF_SHARE` of ``other``'s rows, at most
     :data:`DENSE_CELLS` values in all) as a dense product, and the rest as a sparse one. A sparse
     product costs the square of each feature's document frequency, so the shared features would
-    take nearly all of its time; as dense arrays they take a BLAS product, on one thread.
+    take nearly all of its time; as dense arrays they take a BLAS product, on one thread. The rest
+    is summed in the order a sparse product sums it, to the same bits, :data:`SPARSE_BLOCK` rows at a time
+    when ``other`` is large (:func:`_sparse_product`).
 
     Args:
         rows: Unit-length rows (``n x d``).
@@ -177,26 +183,58 @@ def nearest(
     sims = np.full((n, k), np.nan)
     if n == 0 or m == 0:
         return index, sims
-    common, rest = _split_columns(other)
-    common_t = np.ascontiguousarray(other[:, common].toarray().T)  # shared features: dense, d_common x m
-    rest_t = sp.csr_matrix(other[:, rest].T)
+    common, _ = _split_columns(other)
+    by_column = sp.csc_matrix(other)  # the rest's columns are taken from it, those of each block's features
+    common_t = np.ascontiguousarray(by_column[:, common].toarray().T)  # shared features: dense, d_common x m
+    position = np.full(other.shape[1], -1, dtype=np.int64)  # a common column's place in common_t, -1: rest
+    position[common] = np.arange(len(common))
+    step = SPARSE_BLOCK if m >= SPARSE_ROWS else BLOCK
     kk = min(k, m)
+    dtype = np.result_type(rows.dtype, other.dtype)
     with one_blas_thread():
         for lo in range(0, n, BLOCK):
             hi = min(n, lo + BLOCK)
             part = rows[lo:hi]
-            block32 = (part[:, rest] @ rest_t).toarray()
+            row_of = np.repeat(np.arange(hi - lo), np.diff(part.indptr))
+            place = position[part.indices]
+            shared = place >= 0
+            block = np.empty((hi - lo, m), dtype=dtype)
+            for sub in range(0, hi - lo, step):  # the rest: features shared by few texts
+                cells = slice(part.indptr[sub], part.indptr[min(hi - lo, sub + step)])
+                keep = ~shared[cells]
+                block[sub : sub + step] = _sparse_product(
+                    row_of[cells][keep] - sub, part.indices[cells][keep], part.data[cells][keep],
+                    min(step, hi - lo - sub), by_column)
             if len(common):
-                block32 += part[:, common].toarray() @ common_t
-            block = block32.astype(np.float64)
+                dense = np.zeros((hi - lo, len(common)), dtype=dtype)
+                dense[row_of[shared], place[shared]] = part.data[shared]
+                block += dense @ common_t
             if exclude_self:
                 block[np.arange(hi - lo), np.arange(lo, hi)] = -np.inf
-            order = top_k(block, kk)
-            best = np.take_along_axis(block, order, axis=1)
+            order = top_k(block, kk)  # as in float64: the conversion keeps the order
+            best = np.take_along_axis(block, order, axis=1).astype(np.float64)
             found = best > 0
             index[lo:hi, :kk] = np.where(found, order, -1)
             sims[lo:hi, :kk] = np.where(found, np.minimum(best, 1.0), np.nan)
     return index, sims
+
+
+def _sparse_product(row: np.ndarray, column: np.ndarray, value: np.ndarray, n: int,
+                    by_column: sp.csc_matrix) -> np.ndarray:
+    """``n`` rows (the cells ``row, column, value``) times ``by_column.T``, summed feature by feature as CSR does.
+
+    Each cosine is a float32 sum over the features both rows have, in increasing column order, as
+    a sparse product of rows sums it (exactly the same sum); here the features of the ``n`` rows are
+    taken from ``by_column`` and multiplied with a dense ``features x n`` array, so that a feature of
+    many texts costs one pass over its texts for all ``n`` rows at once, not one per row.
+    """
+    present = np.zeros(by_column.shape[1] + 1, dtype=np.int64)
+    present[column + 1] = 1
+    np.cumsum(present, out=present)  # a feature's place among the present ones: present[column]
+    features = np.flatnonzero(np.diff(present))
+    dense = np.zeros((len(features), n), dtype=value.dtype)
+    dense[present[column], row] = value
+    return np.asarray(by_column[:, features] @ dense).T
 
 
 def _split_columns(matrix: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
@@ -223,9 +261,19 @@ def top_k(values: np.ndarray, k: int) -> np.ndarray:
     """
     if k >= values.shape[1]:
         return np.argsort(-values, axis=1, kind="stable")[:, :k]
+    if k == 1:
+        return np.argmax(values, axis=1)[:, None]  # the first of the largest
     kth = -np.partition(-values, k - 1, axis=1)[:, k - 1]  # each row's k-th largest value
+    candidate = values >= kth[:, None]
+    count = candidate.sum(axis=1)
     out = np.empty((values.shape[0], k), dtype=np.int64)
-    for r, row in enumerate(values):
+    plain = np.flatnonzero(count == k)  # no tie at the k-th value: its k candidates, sorted
+    if len(plain):
+        columns = np.nonzero(candidate[plain])[1].reshape(len(plain), k)  # ascending: ties by lower index
+        best = np.take_along_axis(values[plain], columns, axis=1)
+        out[plain] = np.take_along_axis(columns, np.argsort(-best, axis=1, kind="stable"), axis=1)
+    for r in np.flatnonzero(count != k):
+        row = values[r]
         candidates = np.flatnonzero(row >= kth[r])  # ascending: a stable sort keeps ties by lower index
         out[r] = candidates[np.argsort(-row[candidates], kind="stable")[:k]]
     return out

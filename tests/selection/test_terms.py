@@ -99,3 +99,12 @@ def test_a_counter_that_starts_afresh_gives_the_same_rows(seed_sentences: list[s
         assert ours is not None
         _assert_same_rows(ours, _reference(seed_sentences[50:90], chars=chars))
     assert set(counter._word_grams) == {w for t in seed_sentences[50:90] for w in t.lower().split()}  # afresh
+
+
+@pytest.mark.parametrize("ngrams", [(3, 5), (1, 2), (4, 8), (6, 7)])
+def test_words_cut_together_give_each_words_n_grams_and_counts(ngrams: tuple[int, int]) -> None:
+    words = ["a", "ab", "abc", "talks", "naïve", "u.s.-china", "x" * 9]
+    analyzer = TfidfVectorizer(analyzer="char_wb", ngram_range=ngrams, lowercase=False).build_analyzer()
+    assert [char_wb(w, ngrams) for w in words] == [analyzer(w) for w in words]
+    assert terms._cut_words(words, ngrams) == [g for w in words for g in char_wb(w, ngrams)]
+    assert terms._gram_counts(words, ngrams).tolist() == [len(char_wb(w, ngrams)) for w in words]

@@ -68,3 +68,23 @@ def test_nearest_of_cross_sets_matches_brute_force(seed_sentences) -> None:
     ref_index, ref_sims = _brute_force(rows, other, 1, False)
     assert (index == ref_index).mean() > 0.99
     np.testing.assert_allclose(sims, ref_sims, atol=1e-5)
+
+
+@pytest.mark.parametrize("n", [1, 5, 37])
+def test_sparse_part_sums_exactly_as_a_sparse_product(seed_sentences, n) -> None:
+    matrix = vectorize(seed_sentences, numbers=True, lsa=0.5)
+    part = matrix[:n]
+    row = np.repeat(np.arange(n), np.diff(part.indptr))
+    ours = vectors._sparse_product(row, part.indices, part.data, n, matrix.tocsc())
+    plain = (part @ matrix.T).toarray()
+    assert ours.dtype == plain.dtype == np.float32
+    assert np.array_equal(ours.view(np.int32), plain.view(np.int32))  # the same bits, not only close
+
+
+def test_nearest_does_not_depend_on_how_rows_are_split(seed_sentences, monkeypatch) -> None:
+    matrix = vectorize(seed_sentences, numbers=True, lsa=0.5)
+    whole = nearest(matrix, matrix, k=5, exclude_self=True)
+    monkeypatch.setattr(vectors, "SPARSE_ROWS", 1)  # the rest in several products per block
+    monkeypatch.setattr(vectors, "SPARSE_BLOCK", 7)
+    split = nearest(matrix, matrix, k=5, exclude_self=True)
+    assert np.array_equal(whole[0], split[0]) and np.array_equal(whole[1], split[1], equal_nan=True)
